@@ -1,0 +1,908 @@
+package dev.weft.internal.engine;
+
+import java.util.List;
+import software.amazon.awssdk.services.swf.model.ActivityTaskScheduledEventAttributes;
+import software.amazon.awssdk.services.swf.model.ActivityType;
+import software.amazon.awssdk.services.swf.model.ActivityTypeConfiguration;
+import software.amazon.awssdk.services.swf.model.CancelTimerFailedCause;
+import software.amazon.awssdk.services.swf.model.CancelTimerFailedEventAttributes;
+import software.amazon.awssdk.services.swf.model.CancelWorkflowExecutionFailedCause;
+import software.amazon.awssdk.services.swf.model.CancelWorkflowExecutionFailedEventAttributes;
+import software.amazon.awssdk.services.swf.model.ChildPolicy;
+import software.amazon.awssdk.services.swf.model.CloseStatus;
+import software.amazon.awssdk.services.swf.model.CompleteWorkflowExecutionFailedCause;
+import software.amazon.awssdk.services.swf.model.CompleteWorkflowExecutionFailedEventAttributes;
+import software.amazon.awssdk.services.swf.model.ContinueAsNewWorkflowExecutionDecisionAttributes;
+import software.amazon.awssdk.services.swf.model.ContinueAsNewWorkflowExecutionFailedCause;
+import software.amazon.awssdk.services.swf.model.ContinueAsNewWorkflowExecutionFailedEventAttributes;
+import software.amazon.awssdk.services.swf.model.Decision;
+import software.amazon.awssdk.services.swf.model.DecisionTaskCompletedEventAttributes;
+import software.amazon.awssdk.services.swf.model.DecisionType;
+import software.amazon.awssdk.services.swf.model.EventType;
+import software.amazon.awssdk.services.swf.model.FailWorkflowExecutionFailedCause;
+import software.amazon.awssdk.services.swf.model.FailWorkflowExecutionFailedEventAttributes;
+import software.amazon.awssdk.services.swf.model.HistoryEvent;
+import software.amazon.awssdk.services.swf.model.LambdaFunctionScheduledEventAttributes;
+import software.amazon.awssdk.services.swf.model.MarkerRecordedEventAttributes;
+import software.amazon.awssdk.services.swf.model.RegistrationStatus;
+import software.amazon.awssdk.services.swf.model.RequestCancelActivityTaskFailedCause;
+import software.amazon.awssdk.services.swf.model.RequestCancelActivityTaskFailedEventAttributes;
+import software.amazon.awssdk.services.swf.model.RequestCancelExternalWorkflowExecutionInitiatedEventAttributes;
+import software.amazon.awssdk.services.swf.model.RespondDecisionTaskCompletedRequest;
+import software.amazon.awssdk.services.swf.model.ScheduleActivityTaskDecisionAttributes;
+import software.amazon.awssdk.services.swf.model.ScheduleActivityTaskFailedCause;
+import software.amazon.awssdk.services.swf.model.ScheduleActivityTaskFailedEventAttributes;
+import software.amazon.awssdk.services.swf.model.ScheduleLambdaFunctionDecisionAttributes;
+import software.amazon.awssdk.services.swf.model.ScheduleLambdaFunctionFailedCause;
+import software.amazon.awssdk.services.swf.model.ScheduleLambdaFunctionFailedEventAttributes;
+import software.amazon.awssdk.services.swf.model.SignalExternalWorkflowExecutionInitiatedEventAttributes;
+import software.amazon.awssdk.services.swf.model.StartChildWorkflowExecutionDecisionAttributes;
+import software.amazon.awssdk.services.swf.model.StartChildWorkflowExecutionFailedCause;
+import software.amazon.awssdk.services.swf.model.StartChildWorkflowExecutionFailedEventAttributes;
+import software.amazon.awssdk.services.swf.model.StartChildWorkflowExecutionInitiatedEventAttributes;
+import software.amazon.awssdk.services.swf.model.StartTimerFailedCause;
+import software.amazon.awssdk.services.swf.model.StartTimerFailedEventAttributes;
+import software.amazon.awssdk.services.swf.model.TimerCanceledEventAttributes;
+import software.amazon.awssdk.services.swf.model.TimerStartedEventAttributes;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionCanceledEventAttributes;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionCompletedEventAttributes;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionContinuedAsNewEventAttributes;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionFailedEventAttributes;
+import software.amazon.awssdk.services.swf.model.WorkflowType;
+
+/**
+ * Decision lists: checked whole before anything is applied (a malformed list is refused with a
+ * ValidationException and changes nothing), then applied one decision at a time, each becoming
+ * its history event or its {@code *Failed} event with SWF's cause.
+ */
+final class Decisions {
+    private static final String DECISION_TYPES = "[ScheduleActivityTask, RequestCancelActivityTask,"
+            + " CompleteWorkflowExecution, FailWorkflowExecution, CancelWorkflowExecution,"
+            + " ContinueAsNewWorkflowExecution, RecordMarker, StartTimer, CancelTimer,"
+            + " SignalExternalWorkflowExecution, RequestCancelExternalWorkflowExecution,"
+            + " StartChildWorkflowExecution, ScheduleLambdaFunction]";
+    private static final int LAMBDA_MAX_SECONDS = 900;
+
+    private final Engine engine;
+
+    Decisions(Engine engine) {
+        this.engine = engine;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Validation
+
+    /** Checks the request whole; throws a ValidationException naming every problem. */
+    static void validate(RespondDecisionTaskCompletedRequest r) {
+        Check c = new Check()
+                .length("taskToken", r.taskToken(), 1, Check.TOKEN_MAX)
+                .length("executionContext", r.executionContext(), Check.DATA_MAX)
+                .optionalTaskList("taskList", r.taskList())
+                .duration("taskListScheduleToStartTimeout", r.taskListScheduleToStartTimeout(), true, false);
+        List<Decision> decisions = r.hasDecisions() ? r.decisions() : List.of();
+        int closeAt = -1;
+        for (int i = 0; i < decisions.size(); i++) {
+            String at = "decisions." + (i + 1) + ".member";
+            Decision d = decisions.get(i);
+            if (d == null) {
+                c.fail(at, null, "Member must not be null");
+                continue;
+            }
+            DecisionType type = d.decisionType();
+            if (d.decisionTypeAsString() == null) {
+                c.fail(at + ".decisionType", null, "Member must not be null");
+                continue;
+            }
+            if (type == DecisionType.UNKNOWN_TO_SDK_VERSION) {
+                c.fail(
+                        at + ".decisionType",
+                        d.decisionTypeAsString(),
+                        "Member must satisfy enum value set: " + DECISION_TYPES);
+                continue;
+            }
+            if (isClose(type)) {
+                if (closeAt >= 0) {
+                    c.fail(
+                            at + ".decisionType",
+                            d.decisionTypeAsString(),
+                            "A decision list may close the" + " workflow execution only once");
+                }
+                closeAt = i;
+            }
+            validate(c, at, d);
+        }
+        c.done();
+        if (closeAt >= 0 && closeAt != decisions.size() - 1) {
+            throw Faults.validation("Close must be last decision in list (decision " + (closeAt + 1) + " of "
+                    + decisions.size() + " is " + decisions.get(closeAt).decisionTypeAsString() + ")");
+        }
+    }
+
+    static boolean isClose(DecisionType type) {
+        return type == DecisionType.COMPLETE_WORKFLOW_EXECUTION
+                || type == DecisionType.FAIL_WORKFLOW_EXECUTION
+                || type == DecisionType.CANCEL_WORKFLOW_EXECUTION
+                || type == DecisionType.CONTINUE_AS_NEW_WORKFLOW_EXECUTION;
+    }
+
+    private static void validate(Check c, String at, Decision d) {
+        switch (d.decisionType()) {
+            case SCHEDULE_ACTIVITY_TASK -> {
+                var a = d.scheduleActivityTaskDecisionAttributes();
+                String p = at + ".scheduleActivityTaskDecisionAttributes";
+                if (a == null) {
+                    c.fail(p, null, "Member must not be null");
+                    return;
+                }
+                if (a.activityType() == null) {
+                    c.fail(p + ".activityType", null, "Member must not be null");
+                } else {
+                    c.name(p + ".activityType.name", a.activityType().name())
+                            .version(
+                                    p + ".activityType.version",
+                                    a.activityType().version());
+                }
+                c.name(p + ".activityId", a.activityId())
+                        .length(p + ".control", a.control(), Check.DATA_MAX)
+                        .length(p + ".input", a.input(), Check.DATA_MAX)
+                        .duration(p + ".scheduleToCloseTimeout", a.scheduleToCloseTimeout(), true, false)
+                        .optionalTaskList(p + ".taskList", a.taskList())
+                        .priority(p + ".taskPriority", a.taskPriority())
+                        .duration(p + ".scheduleToStartTimeout", a.scheduleToStartTimeout(), true, false)
+                        .duration(p + ".startToCloseTimeout", a.startToCloseTimeout(), true, false)
+                        .duration(p + ".heartbeatTimeout", a.heartbeatTimeout(), true, false);
+            }
+            case REQUEST_CANCEL_ACTIVITY_TASK -> {
+                var a = d.requestCancelActivityTaskDecisionAttributes();
+                String p = at + ".requestCancelActivityTaskDecisionAttributes";
+                if (a == null) {
+                    c.fail(p, null, "Member must not be null");
+                    return;
+                }
+                c.length(p + ".activityId", a.activityId(), 1, Check.NAME_MAX);
+            }
+            case COMPLETE_WORKFLOW_EXECUTION -> {
+                var a = d.completeWorkflowExecutionDecisionAttributes();
+                if (a != null) {
+                    c.length(at + ".completeWorkflowExecutionDecisionAttributes.result", a.result(), Check.DATA_MAX);
+                }
+            }
+            case FAIL_WORKFLOW_EXECUTION -> {
+                var a = d.failWorkflowExecutionDecisionAttributes();
+                if (a != null) {
+                    String p = at + ".failWorkflowExecutionDecisionAttributes";
+                    c.length(p + ".reason", a.reason(), Check.REASON_MAX)
+                            .length(p + ".details", a.details(), Check.DATA_MAX);
+                }
+            }
+            case CANCEL_WORKFLOW_EXECUTION -> {
+                var a = d.cancelWorkflowExecutionDecisionAttributes();
+                if (a != null) {
+                    c.length(at + ".cancelWorkflowExecutionDecisionAttributes.details", a.details(), Check.DATA_MAX);
+                }
+            }
+            case CONTINUE_AS_NEW_WORKFLOW_EXECUTION -> {
+                var a = d.continueAsNewWorkflowExecutionDecisionAttributes();
+                if (a != null) {
+                    String p = at + ".continueAsNewWorkflowExecutionDecisionAttributes";
+                    c.length(p + ".input", a.input(), Check.DATA_MAX)
+                            .duration(
+                                    p + ".executionStartToCloseTimeout", a.executionStartToCloseTimeout(), true, false)
+                            .optionalTaskList(p + ".taskList", a.taskList())
+                            .priority(p + ".taskPriority", a.taskPriority())
+                            .duration(p + ".taskStartToCloseTimeout", a.taskStartToCloseTimeout(), true, false)
+                            .tagList(p + ".tagList", a.hasTagList() ? a.tagList() : null)
+                            .optional(p + ".lambdaRole", a.lambdaRole(), 1, 1600);
+                    if (a.workflowTypeVersion() != null) {
+                        c.version(p + ".workflowTypeVersion", a.workflowTypeVersion());
+                    }
+                    Registry.childPolicy(c, p + ".childPolicy", a.childPolicyAsString());
+                }
+            }
+            case RECORD_MARKER -> {
+                var a = d.recordMarkerDecisionAttributes();
+                String p = at + ".recordMarkerDecisionAttributes";
+                if (a == null) {
+                    c.fail(p, null, "Member must not be null");
+                    return;
+                }
+                c.length(p + ".markerName", a.markerName(), 1, Check.NAME_MAX)
+                        .length(p + ".details", a.details(), Check.DATA_MAX);
+            }
+            case START_TIMER -> {
+                var a = d.startTimerDecisionAttributes();
+                String p = at + ".startTimerDecisionAttributes";
+                if (a == null) {
+                    c.fail(p, null, "Member must not be null");
+                    return;
+                }
+                c.name(p + ".timerId", a.timerId())
+                        .length(p + ".control", a.control(), Check.DATA_MAX)
+                        .duration(p + ".startToFireTimeout", a.startToFireTimeout(), false, true);
+            }
+            case CANCEL_TIMER -> {
+                var a = d.cancelTimerDecisionAttributes();
+                String p = at + ".cancelTimerDecisionAttributes";
+                if (a == null) {
+                    c.fail(p, null, "Member must not be null");
+                    return;
+                }
+                c.length(p + ".timerId", a.timerId(), 1, Check.NAME_MAX);
+            }
+            case SIGNAL_EXTERNAL_WORKFLOW_EXECUTION -> {
+                var a = d.signalExternalWorkflowExecutionDecisionAttributes();
+                String p = at + ".signalExternalWorkflowExecutionDecisionAttributes";
+                if (a == null) {
+                    c.fail(p, null, "Member must not be null");
+                    return;
+                }
+                c.length(p + ".workflowId", a.workflowId(), 1, Check.NAME_MAX)
+                        .length(p + ".runId", a.runId(), Check.RUN_ID_MAX)
+                        .length(p + ".signalName", a.signalName(), 1, Check.NAME_MAX)
+                        .length(p + ".input", a.input(), Check.DATA_MAX)
+                        .length(p + ".control", a.control(), Check.DATA_MAX);
+            }
+            case REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION -> {
+                var a = d.requestCancelExternalWorkflowExecutionDecisionAttributes();
+                String p = at + ".requestCancelExternalWorkflowExecutionDecisionAttributes";
+                if (a == null) {
+                    c.fail(p, null, "Member must not be null");
+                    return;
+                }
+                c.length(p + ".workflowId", a.workflowId(), 1, Check.NAME_MAX)
+                        .length(p + ".runId", a.runId(), Check.RUN_ID_MAX)
+                        .length(p + ".control", a.control(), Check.DATA_MAX);
+            }
+            case START_CHILD_WORKFLOW_EXECUTION -> {
+                var a = d.startChildWorkflowExecutionDecisionAttributes();
+                String p = at + ".startChildWorkflowExecutionDecisionAttributes";
+                if (a == null) {
+                    c.fail(p, null, "Member must not be null");
+                    return;
+                }
+                if (a.workflowType() == null) {
+                    c.fail(p + ".workflowType", null, "Member must not be null");
+                } else {
+                    c.name(p + ".workflowType.name", a.workflowType().name())
+                            .version(
+                                    p + ".workflowType.version",
+                                    a.workflowType().version());
+                }
+                c.name(p + ".workflowId", a.workflowId())
+                        .length(p + ".control", a.control(), Check.DATA_MAX)
+                        .length(p + ".input", a.input(), Check.DATA_MAX)
+                        .duration(p + ".executionStartToCloseTimeout", a.executionStartToCloseTimeout(), true, false)
+                        .optionalTaskList(p + ".taskList", a.taskList())
+                        .priority(p + ".taskPriority", a.taskPriority())
+                        .duration(p + ".taskStartToCloseTimeout", a.taskStartToCloseTimeout(), true, false)
+                        .tagList(p + ".tagList", a.hasTagList() ? a.tagList() : null)
+                        .optional(p + ".lambdaRole", a.lambdaRole(), 1, 1600);
+                Registry.childPolicy(c, p + ".childPolicy", a.childPolicyAsString());
+            }
+            case SCHEDULE_LAMBDA_FUNCTION -> {
+                var a = d.scheduleLambdaFunctionDecisionAttributes();
+                String p = at + ".scheduleLambdaFunctionDecisionAttributes";
+                if (a == null) {
+                    c.fail(p, null, "Member must not be null");
+                    return;
+                }
+                c.length(p + ".id", a.id(), 1, Check.NAME_MAX)
+                        .length(p + ".name", a.name(), 1, 64)
+                        .length(p + ".control", a.control(), Check.DATA_MAX)
+                        .length(p + ".input", a.input(), Check.DATA_MAX)
+                        .duration(p + ".startToCloseTimeout", a.startToCloseTimeout(), false, false);
+                if (a.startToCloseTimeout() != null) {
+                    long s = Durations.parse(a.startToCloseTimeout(), false);
+                    if (s != Durations.INVALID && (s < 1 || s > LAMBDA_MAX_SECONDS)) {
+                        c.fail(
+                                p + ".startToCloseTimeout",
+                                a.startToCloseTimeout(),
+                                "Member must be from 1 to " + LAMBDA_MAX_SECONDS + " seconds");
+                    }
+                }
+            }
+            default -> throw new IllegalStateException("[BUG] unhandled decision type " + d.decisionType());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Application
+
+    /**
+     * Completes the started decision task and applies its decisions in order. Called with the
+     * execution's monitor held, after {@link #validate} passed and the lease was checked.
+     */
+    void apply(Execution e, RespondDecisionTaskCompletedRequest r, long startedEventId, Effects fx) {
+        // Events that need a decision and arrived while the decider worked make a close fail.
+        boolean unhandled = e.decisionPendingBehindStarted();
+        long scheduledEventId = e.startedDecisionScheduledId();
+        e.guarded(fx, () -> {
+            long completed = e.append(
+                    HistoryEvent.builder()
+                            .decisionTaskCompletedEventAttributes(DecisionTaskCompletedEventAttributes.builder()
+                                    .executionContext(r.executionContext())
+                                    .scheduledEventId(scheduledEventId)
+                                    .startedEventId(startedEventId)
+                                    .taskList(r.taskList())
+                                    .taskListScheduleToStartTimeout(r.taskListScheduleToStartTimeout())
+                                    .build()),
+                    EventType.DECISION_TASK_COMPLETED);
+            e.beginDecisions(r.executionContext(), r.taskList(), r.taskListScheduleToStartTimeout());
+            if (r.hasDecisions()) {
+                for (Decision d : r.decisions()) {
+                    if (!e.isOpen()) {
+                        break;
+                    }
+                    apply(e, d, completed, unhandled, fx);
+                }
+            }
+            e.endDecisions();
+        });
+    }
+
+    private void apply(Execution e, Decision d, long completed, boolean unhandled, Effects fx) {
+        switch (d.decisionType()) {
+            case SCHEDULE_ACTIVITY_TASK -> scheduleActivity(e, d.scheduleActivityTaskDecisionAttributes(), completed);
+            case REQUEST_CANCEL_ACTIVITY_TASK -> {
+                String id = d.requestCancelActivityTaskDecisionAttributes().activityId();
+                ActivityTask task =
+                        e.openActivities() == 0 ? null : e.activities().get(id);
+                if (task == null) {
+                    e.append(
+                            HistoryEvent.builder()
+                                    .requestCancelActivityTaskFailedEventAttributes(
+                                            RequestCancelActivityTaskFailedEventAttributes.builder()
+                                                    .activityId(id)
+                                                    .cause(RequestCancelActivityTaskFailedCause.ACTIVITY_ID_UNKNOWN)
+                                                    .decisionTaskCompletedEventId(completed)
+                                                    .build()),
+                            EventType.REQUEST_CANCEL_ACTIVITY_TASK_FAILED);
+                    e.needsDecision();
+                } else {
+                    e.requestActivityCancel(task, completed);
+                }
+            }
+            case COMPLETE_WORKFLOW_EXECUTION -> {
+                var a = d.completeWorkflowExecutionDecisionAttributes();
+                if (unhandled) {
+                    e.append(
+                            HistoryEvent.builder()
+                                    .completeWorkflowExecutionFailedEventAttributes(
+                                            CompleteWorkflowExecutionFailedEventAttributes.builder()
+                                                    .cause(CompleteWorkflowExecutionFailedCause.UNHANDLED_DECISION)
+                                                    .decisionTaskCompletedEventId(completed)
+                                                    .build()),
+                            EventType.COMPLETE_WORKFLOW_EXECUTION_FAILED);
+                    e.needsDecision();
+                    return;
+                }
+                String result = a == null ? null : a.result();
+                e.append(
+                        HistoryEvent.builder()
+                                .workflowExecutionCompletedEventAttributes(
+                                        WorkflowExecutionCompletedEventAttributes.builder()
+                                                .result(result)
+                                                .decisionTaskCompletedEventId(completed)
+                                                .build()),
+                        EventType.WORKFLOW_EXECUTION_COMPLETED);
+                e.close(
+                        CloseStatus.COMPLETED,
+                        null,
+                        (event, child, type, initiated, started) -> {
+                            event.childWorkflowExecutionCompletedEventAttributes(b -> b.workflowExecution(child)
+                                    .workflowType(type)
+                                    .result(result)
+                                    .initiatedEventId(initiated)
+                                    .startedEventId(started));
+                            return EventType.CHILD_WORKFLOW_EXECUTION_COMPLETED;
+                        },
+                        null,
+                        fx);
+            }
+            case FAIL_WORKFLOW_EXECUTION -> {
+                var a = d.failWorkflowExecutionDecisionAttributes();
+                if (unhandled) {
+                    e.append(
+                            HistoryEvent.builder()
+                                    .failWorkflowExecutionFailedEventAttributes(
+                                            FailWorkflowExecutionFailedEventAttributes.builder()
+                                                    .cause(FailWorkflowExecutionFailedCause.UNHANDLED_DECISION)
+                                                    .decisionTaskCompletedEventId(completed)
+                                                    .build()),
+                            EventType.FAIL_WORKFLOW_EXECUTION_FAILED);
+                    e.needsDecision();
+                    return;
+                }
+                String reason = a == null ? null : a.reason();
+                String details = a == null ? null : a.details();
+                e.append(
+                        HistoryEvent.builder()
+                                .workflowExecutionFailedEventAttributes(WorkflowExecutionFailedEventAttributes.builder()
+                                        .reason(reason)
+                                        .details(details)
+                                        .decisionTaskCompletedEventId(completed)
+                                        .build()),
+                        EventType.WORKFLOW_EXECUTION_FAILED);
+                e.close(
+                        CloseStatus.FAILED,
+                        null,
+                        (event, child, type, initiated, started) -> {
+                            event.childWorkflowExecutionFailedEventAttributes(b -> b.workflowExecution(child)
+                                    .workflowType(type)
+                                    .reason(reason)
+                                    .details(details)
+                                    .initiatedEventId(initiated)
+                                    .startedEventId(started));
+                            return EventType.CHILD_WORKFLOW_EXECUTION_FAILED;
+                        },
+                        null,
+                        fx);
+            }
+            case CANCEL_WORKFLOW_EXECUTION -> {
+                var a = d.cancelWorkflowExecutionDecisionAttributes();
+                if (unhandled) {
+                    e.append(
+                            HistoryEvent.builder()
+                                    .cancelWorkflowExecutionFailedEventAttributes(
+                                            CancelWorkflowExecutionFailedEventAttributes.builder()
+                                                    .cause(CancelWorkflowExecutionFailedCause.UNHANDLED_DECISION)
+                                                    .decisionTaskCompletedEventId(completed)
+                                                    .build()),
+                            EventType.CANCEL_WORKFLOW_EXECUTION_FAILED);
+                    e.needsDecision();
+                    return;
+                }
+                String details = a == null ? null : a.details();
+                e.append(
+                        HistoryEvent.builder()
+                                .workflowExecutionCanceledEventAttributes(
+                                        WorkflowExecutionCanceledEventAttributes.builder()
+                                                .details(details)
+                                                .decisionTaskCompletedEventId(completed)
+                                                .build()),
+                        EventType.WORKFLOW_EXECUTION_CANCELED);
+                e.close(
+                        CloseStatus.CANCELED,
+                        null,
+                        (event, child, type, initiated, started) -> {
+                            event.childWorkflowExecutionCanceledEventAttributes(b -> b.workflowExecution(child)
+                                    .workflowType(type)
+                                    .details(details)
+                                    .initiatedEventId(initiated)
+                                    .startedEventId(started));
+                            return EventType.CHILD_WORKFLOW_EXECUTION_CANCELED;
+                        },
+                        null,
+                        fx);
+            }
+            case CONTINUE_AS_NEW_WORKFLOW_EXECUTION ->
+                continueAsNew(e, d.continueAsNewWorkflowExecutionDecisionAttributes(), completed, unhandled, fx);
+            case RECORD_MARKER -> {
+                var a = d.recordMarkerDecisionAttributes();
+                e.append(
+                        HistoryEvent.builder()
+                                .markerRecordedEventAttributes(MarkerRecordedEventAttributes.builder()
+                                        .markerName(a.markerName())
+                                        .details(a.details())
+                                        .decisionTaskCompletedEventId(completed)
+                                        .build()),
+                        EventType.MARKER_RECORDED);
+            }
+            case START_TIMER -> {
+                var a = d.startTimerDecisionAttributes();
+                StartTimerFailedCause cause = null;
+                if (e.openTimers() > 0 && e.timers().containsKey(a.timerId())) {
+                    cause = StartTimerFailedCause.TIMER_ID_ALREADY_IN_USE;
+                } else if (e.openTimers() >= Execution.MAX_OPEN_TIMERS) {
+                    cause = StartTimerFailedCause.OPEN_TIMERS_LIMIT_EXCEEDED;
+                }
+                if (cause != null) {
+                    e.append(
+                            HistoryEvent.builder()
+                                    .startTimerFailedEventAttributes(StartTimerFailedEventAttributes.builder()
+                                            .timerId(a.timerId())
+                                            .cause(cause)
+                                            .decisionTaskCompletedEventId(completed)
+                                            .build()),
+                            EventType.START_TIMER_FAILED);
+                    e.needsDecision();
+                    return;
+                }
+                long started = e.append(
+                        HistoryEvent.builder()
+                                .timerStartedEventAttributes(TimerStartedEventAttributes.builder()
+                                        .timerId(a.timerId())
+                                        .control(a.control())
+                                        .startToFireTimeout(a.startToFireTimeout())
+                                        .decisionTaskCompletedEventId(completed)
+                                        .build()),
+                        EventType.TIMER_STARTED);
+                e.addTimer(new Execution.UserTimer(a.timerId(), started), Durations.seconds(a.startToFireTimeout()));
+            }
+            case CANCEL_TIMER -> {
+                String id = d.cancelTimerDecisionAttributes().timerId();
+                Execution.UserTimer timer =
+                        e.openTimers() == 0 ? null : e.timers().get(id);
+                if (timer == null) {
+                    e.append(
+                            HistoryEvent.builder()
+                                    .cancelTimerFailedEventAttributes(CancelTimerFailedEventAttributes.builder()
+                                            .timerId(id)
+                                            .cause(CancelTimerFailedCause.TIMER_ID_UNKNOWN)
+                                            .decisionTaskCompletedEventId(completed)
+                                            .build()),
+                            EventType.CANCEL_TIMER_FAILED);
+                    e.needsDecision();
+                    return;
+                }
+                e.removeTimer(timer);
+                e.append(
+                        HistoryEvent.builder()
+                                .timerCanceledEventAttributes(TimerCanceledEventAttributes.builder()
+                                        .timerId(id)
+                                        .startedEventId(timer.startedEventId)
+                                        .decisionTaskCompletedEventId(completed)
+                                        .build()),
+                        EventType.TIMER_CANCELED);
+            }
+            case SIGNAL_EXTERNAL_WORKFLOW_EXECUTION -> {
+                var a = d.signalExternalWorkflowExecutionDecisionAttributes();
+                long initiated = e.append(
+                        HistoryEvent.builder()
+                                .signalExternalWorkflowExecutionInitiatedEventAttributes(
+                                        SignalExternalWorkflowExecutionInitiatedEventAttributes.builder()
+                                                .workflowId(a.workflowId())
+                                                .runId(a.runId())
+                                                .signalName(a.signalName())
+                                                .input(a.input())
+                                                .decisionTaskCompletedEventId(completed)
+                                                .control(a.control())
+                                                .build()),
+                        EventType.SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED);
+                fx.add(() -> engine.deliverSignal(e, initiated, a.workflowId(), a.runId(), a.signalName(), a.input()));
+            }
+            case REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION -> {
+                var a = d.requestCancelExternalWorkflowExecutionDecisionAttributes();
+                long initiated = e.append(
+                        HistoryEvent.builder()
+                                .requestCancelExternalWorkflowExecutionInitiatedEventAttributes(
+                                        RequestCancelExternalWorkflowExecutionInitiatedEventAttributes.builder()
+                                                .workflowId(a.workflowId())
+                                                .runId(a.runId())
+                                                .decisionTaskCompletedEventId(completed)
+                                                .control(a.control())
+                                                .build()),
+                        EventType.REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED);
+                fx.add(() -> engine.deliverCancel(e, initiated, a.workflowId(), a.runId()));
+            }
+            case START_CHILD_WORKFLOW_EXECUTION ->
+                startChild(e, d.startChildWorkflowExecutionDecisionAttributes(), completed, fx);
+            case SCHEDULE_LAMBDA_FUNCTION ->
+                scheduleLambda(e, d.scheduleLambdaFunctionDecisionAttributes(), completed, fx);
+            default -> throw new IllegalStateException("[BUG] unhandled decision type " + d.decisionType());
+        }
+    }
+
+    private void scheduleActivity(Execution e, ScheduleActivityTaskDecisionAttributes a, long completed) {
+        ActivityType type = a.activityType();
+        ActivityTypeRecord t = e.domain.activityTypes.get(new TypeKey(type.name(), type.version()));
+        ScheduleActivityTaskFailedCause cause = null;
+        String taskList = null;
+        String scheduleToStart = null;
+        String scheduleToClose = null;
+        String startToClose = null;
+        String heartbeat = null;
+        String priority = null;
+        if (t == null) {
+            cause = ScheduleActivityTaskFailedCause.ACTIVITY_TYPE_DOES_NOT_EXIST;
+        } else if (t.status() == RegistrationStatus.DEPRECATED) {
+            cause = ScheduleActivityTaskFailedCause.ACTIVITY_TYPE_DEPRECATED;
+        } else if (e.openActivities() > 0 && e.activities().containsKey(a.activityId())) {
+            cause = ScheduleActivityTaskFailedCause.ACTIVITY_ID_ALREADY_IN_USE;
+        } else if (e.openActivities() >= Execution.MAX_OPEN_ACTIVITIES) {
+            cause = ScheduleActivityTaskFailedCause.OPEN_ACTIVITIES_LIMIT_EXCEEDED;
+        } else {
+            ActivityTypeConfiguration cfg = t.configuration;
+            taskList = a.taskList() != null
+                    ? a.taskList().name()
+                    : cfg.defaultTaskList() == null
+                            ? null
+                            : cfg.defaultTaskList().name();
+            scheduleToStart = or(a.scheduleToStartTimeout(), cfg.defaultTaskScheduleToStartTimeout());
+            scheduleToClose = or(a.scheduleToCloseTimeout(), cfg.defaultTaskScheduleToCloseTimeout());
+            startToClose = or(a.startToCloseTimeout(), cfg.defaultTaskStartToCloseTimeout());
+            heartbeat = or(or(a.heartbeatTimeout(), cfg.defaultTaskHeartbeatTimeout()), "NONE");
+            priority = or(a.taskPriority(), cfg.defaultTaskPriority());
+            if (taskList == null) {
+                cause = ScheduleActivityTaskFailedCause.DEFAULT_TASK_LIST_UNDEFINED;
+            } else if (scheduleToStart == null) {
+                cause = ScheduleActivityTaskFailedCause.DEFAULT_SCHEDULE_TO_START_TIMEOUT_UNDEFINED;
+            } else if (scheduleToClose == null) {
+                cause = ScheduleActivityTaskFailedCause.DEFAULT_SCHEDULE_TO_CLOSE_TIMEOUT_UNDEFINED;
+            } else if (startToClose == null) {
+                cause = ScheduleActivityTaskFailedCause.DEFAULT_START_TO_CLOSE_TIMEOUT_UNDEFINED;
+            }
+        }
+        if (cause != null) {
+            e.append(
+                    HistoryEvent.builder()
+                            .scheduleActivityTaskFailedEventAttributes(
+                                    ScheduleActivityTaskFailedEventAttributes.builder()
+                                            .activityType(type)
+                                            .activityId(a.activityId())
+                                            .cause(cause)
+                                            .decisionTaskCompletedEventId(completed)
+                                            .build()),
+                    EventType.SCHEDULE_ACTIVITY_TASK_FAILED);
+            e.needsDecision();
+            return;
+        }
+        long scheduled = e.append(
+                HistoryEvent.builder()
+                        .activityTaskScheduledEventAttributes(ActivityTaskScheduledEventAttributes.builder()
+                                .activityType(type)
+                                .activityId(a.activityId())
+                                .input(a.input())
+                                .control(a.control())
+                                .scheduleToStartTimeout(scheduleToStart)
+                                .scheduleToCloseTimeout(scheduleToClose)
+                                .startToCloseTimeout(startToClose)
+                                .taskList(Execution.taskList(taskList))
+                                .taskPriority(priority)
+                                .decisionTaskCompletedEventId(completed)
+                                .heartbeatTimeout(heartbeat)
+                                .build()),
+                EventType.ACTIVITY_TASK_SCHEDULED);
+        e.addActivity(new ActivityTask(
+                e,
+                a.activityId(),
+                scheduled,
+                type,
+                a.input(),
+                taskList,
+                priority == null ? 0 : Integer.parseInt(priority),
+                Durations.seconds(scheduleToStart),
+                Durations.seconds(scheduleToClose),
+                Durations.seconds(startToClose),
+                Durations.seconds(heartbeat),
+                engine.nowMillis()));
+    }
+
+    private void continueAsNew(
+            Execution e,
+            ContinueAsNewWorkflowExecutionDecisionAttributes a,
+            long completed,
+            boolean unhandled,
+            Effects fx) {
+        ContinueAsNewWorkflowExecutionDecisionAttributes attrs = a != null
+                ? a
+                : ContinueAsNewWorkflowExecutionDecisionAttributes.builder().build();
+        ContinueAsNewWorkflowExecutionFailedCause cause = null;
+        Engine.Resolved resolved = null;
+        WorkflowType type = WorkflowType.builder()
+                .name(e.type.name())
+                .version(attrs.workflowTypeVersion() != null ? attrs.workflowTypeVersion() : e.type.version())
+                .build();
+        if (unhandled) {
+            cause = ContinueAsNewWorkflowExecutionFailedCause.UNHANDLED_DECISION;
+        } else {
+            WorkflowTypeRecord t = e.domain.workflowTypes.get(new TypeKey(type.name(), type.version()));
+            if (t == null) {
+                cause = ContinueAsNewWorkflowExecutionFailedCause.WORKFLOW_TYPE_DOES_NOT_EXIST;
+            } else if (t.status() == RegistrationStatus.DEPRECATED) {
+                cause = ContinueAsNewWorkflowExecutionFailedCause.WORKFLOW_TYPE_DEPRECATED;
+            } else {
+                resolved = Engine.resolve(
+                        t,
+                        attrs.taskList(),
+                        attrs.executionStartToCloseTimeout(),
+                        attrs.taskStartToCloseTimeout(),
+                        attrs.childPolicyAsString(),
+                        attrs.taskPriority(),
+                        attrs.lambdaRole());
+                if (resolved.missing() != null) {
+                    cause = switch (resolved.missing()) {
+                        case "taskList" -> ContinueAsNewWorkflowExecutionFailedCause.DEFAULT_TASK_LIST_UNDEFINED;
+                        case "executionStartToCloseTimeout" ->
+                            ContinueAsNewWorkflowExecutionFailedCause
+                                    .DEFAULT_EXECUTION_START_TO_CLOSE_TIMEOUT_UNDEFINED;
+                        case "taskStartToCloseTimeout" ->
+                            ContinueAsNewWorkflowExecutionFailedCause.DEFAULT_TASK_START_TO_CLOSE_TIMEOUT_UNDEFINED;
+                        default -> ContinueAsNewWorkflowExecutionFailedCause.DEFAULT_CHILD_POLICY_UNDEFINED;
+                    };
+                }
+            }
+        }
+        if (cause != null) {
+            e.append(
+                    HistoryEvent.builder()
+                            .continueAsNewWorkflowExecutionFailedEventAttributes(
+                                    ContinueAsNewWorkflowExecutionFailedEventAttributes.builder()
+                                            .cause(cause)
+                                            .decisionTaskCompletedEventId(completed)
+                                            .build()),
+                    EventType.CONTINUE_AS_NEW_WORKFLOW_EXECUTION_FAILED);
+            e.needsDecision();
+            return;
+        }
+        String runId = engine.newRunId();
+        List<String> tags = attrs.hasTagList() ? attrs.tagList() : null;
+        e.append(
+                HistoryEvent.builder()
+                        .workflowExecutionContinuedAsNewEventAttributes(
+                                WorkflowExecutionContinuedAsNewEventAttributes.builder()
+                                        .input(attrs.input())
+                                        .decisionTaskCompletedEventId(completed)
+                                        .newExecutionRunId(runId)
+                                        .executionStartToCloseTimeout(resolved.executionStartToCloseTimeout())
+                                        .taskList(Execution.taskList(resolved.taskList()))
+                                        .taskPriority(resolved.taskPriority())
+                                        .taskStartToCloseTimeout(resolved.taskStartToCloseTimeout())
+                                        .childPolicy(resolved.childPolicy())
+                                        .tagList(tags)
+                                        .workflowType(type)
+                                        .lambdaRole(resolved.lambdaRole())
+                                        .build()),
+                EventType.WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+        Execution next = new Execution(
+                engine,
+                new Execution.Spec(
+                        e.domain,
+                        type,
+                        e.workflowId,
+                        attrs.input(),
+                        resolved.executionStartToCloseTimeout(),
+                        resolved.taskStartToCloseTimeout(),
+                        resolved.taskList(),
+                        resolved.taskPriority(),
+                        resolved.childPolicy(),
+                        tags,
+                        resolved.lambdaRole(),
+                        e.parent,
+                        e.parentInitiatedEventId,
+                        e.runId),
+                runId);
+        e.close(CloseStatus.CONTINUED_AS_NEW, null, null, next, fx);
+        engine.publish(next);
+        fx.add(next::activate);
+    }
+
+    private void startChild(Execution e, StartChildWorkflowExecutionDecisionAttributes a, long completed, Effects fx) {
+        WorkflowTypeRecord t = e.domain.workflowTypes.get(
+                new TypeKey(a.workflowType().name(), a.workflowType().version()));
+        StartChildWorkflowExecutionFailedCause cause = null;
+        Engine.Resolved resolved = null;
+        if (t == null) {
+            cause = StartChildWorkflowExecutionFailedCause.WORKFLOW_TYPE_DOES_NOT_EXIST;
+        } else if (t.status() == RegistrationStatus.DEPRECATED) {
+            cause = StartChildWorkflowExecutionFailedCause.WORKFLOW_TYPE_DEPRECATED;
+        } else if (e.openChildren() >= Execution.MAX_OPEN_CHILDREN) {
+            cause = StartChildWorkflowExecutionFailedCause.OPEN_CHILDREN_LIMIT_EXCEEDED;
+        } else if (e.domain.open.size() >= Engine.MAX_OPEN_EXECUTIONS) {
+            cause = StartChildWorkflowExecutionFailedCause.OPEN_WORKFLOWS_LIMIT_EXCEEDED;
+        } else {
+            resolved = Engine.resolve(
+                    t,
+                    a.taskList(),
+                    a.executionStartToCloseTimeout(),
+                    a.taskStartToCloseTimeout(),
+                    a.childPolicyAsString(),
+                    a.taskPriority(),
+                    a.lambdaRole());
+            if (resolved.missing() != null) {
+                cause = switch (resolved.missing()) {
+                    case "taskList" -> StartChildWorkflowExecutionFailedCause.DEFAULT_TASK_LIST_UNDEFINED;
+                    case "executionStartToCloseTimeout" ->
+                        StartChildWorkflowExecutionFailedCause.DEFAULT_EXECUTION_START_TO_CLOSE_TIMEOUT_UNDEFINED;
+                    case "taskStartToCloseTimeout" ->
+                        StartChildWorkflowExecutionFailedCause.DEFAULT_TASK_START_TO_CLOSE_TIMEOUT_UNDEFINED;
+                    default -> StartChildWorkflowExecutionFailedCause.DEFAULT_CHILD_POLICY_UNDEFINED;
+                };
+            }
+        }
+        if (cause != null) {
+            // No Initiated event exists for these causes, so initiatedEventId is 0.
+            e.append(
+                    HistoryEvent.builder()
+                            .startChildWorkflowExecutionFailedEventAttributes(
+                                    StartChildWorkflowExecutionFailedEventAttributes.builder()
+                                            .workflowType(a.workflowType())
+                                            .cause(cause)
+                                            .workflowId(a.workflowId())
+                                            .initiatedEventId(0L)
+                                            .decisionTaskCompletedEventId(completed)
+                                            .control(a.control())
+                                            .build()),
+                    EventType.START_CHILD_WORKFLOW_EXECUTION_FAILED);
+            e.needsDecision();
+            return;
+        }
+        List<String> tags = a.hasTagList() ? a.tagList() : null;
+        long initiated = e.append(
+                HistoryEvent.builder()
+                        .startChildWorkflowExecutionInitiatedEventAttributes(
+                                StartChildWorkflowExecutionInitiatedEventAttributes.builder()
+                                        .workflowId(a.workflowId())
+                                        .workflowType(a.workflowType())
+                                        .control(a.control())
+                                        .input(a.input())
+                                        .executionStartToCloseTimeout(resolved.executionStartToCloseTimeout())
+                                        .taskList(Execution.taskList(resolved.taskList()))
+                                        .taskPriority(resolved.taskPriority())
+                                        .decisionTaskCompletedEventId(completed)
+                                        .childPolicy(resolved.childPolicy())
+                                        .taskStartToCloseTimeout(resolved.taskStartToCloseTimeout())
+                                        .tagList(tags)
+                                        .lambdaRole(resolved.lambdaRole())
+                                        .build()),
+                EventType.START_CHILD_WORKFLOW_EXECUTION_INITIATED);
+        e.children().put(initiated, new Execution.Child(initiated, a.workflowId(), a.workflowType()));
+        Execution.Spec spec = new Execution.Spec(
+                e.domain,
+                a.workflowType(),
+                a.workflowId(),
+                a.input(),
+                resolved.executionStartToCloseTimeout(),
+                resolved.taskStartToCloseTimeout(),
+                resolved.taskList(),
+                resolved.taskPriority(),
+                resolved.childPolicy(),
+                tags,
+                resolved.lambdaRole(),
+                e.ref,
+                initiated,
+                null);
+        fx.add(() -> engine.startChild(e, initiated, spec, a.control()));
+    }
+
+    private void scheduleLambda(Execution e, ScheduleLambdaFunctionDecisionAttributes a, long completed, Effects fx) {
+        String cause = null;
+        if (e.lambdaRole == null) {
+            // SWF refuses Lambda tasks of executions without an IAM role; it documents no cause for
+            // this, and OPERATION_NOT_PERMITTED is the one its documentation names.
+            cause = "OPERATION_NOT_PERMITTED";
+        } else if (e.openLambdas() > 0 && e.lambdas().containsKey(a.id())) {
+            cause = ScheduleLambdaFunctionFailedCause.ID_ALREADY_IN_USE.toString();
+        } else if (e.openLambdas() >= Execution.MAX_OPEN_LAMBDAS) {
+            cause = ScheduleLambdaFunctionFailedCause.OPEN_LAMBDA_FUNCTIONS_LIMIT_EXCEEDED.toString();
+        }
+        if (cause != null) {
+            e.append(
+                    HistoryEvent.builder()
+                            .scheduleLambdaFunctionFailedEventAttributes(
+                                    ScheduleLambdaFunctionFailedEventAttributes.builder()
+                                            .id(a.id())
+                                            .name(a.name())
+                                            .cause(cause)
+                                            .decisionTaskCompletedEventId(completed)
+                                            .build()),
+                    EventType.SCHEDULE_LAMBDA_FUNCTION_FAILED);
+            e.needsDecision();
+            return;
+        }
+        long scheduled = e.append(
+                HistoryEvent.builder()
+                        .lambdaFunctionScheduledEventAttributes(LambdaFunctionScheduledEventAttributes.builder()
+                                .id(a.id())
+                                .name(a.name())
+                                .control(a.control())
+                                .input(a.input())
+                                .startToCloseTimeout(a.startToCloseTimeout())
+                                .decisionTaskCompletedEventId(completed)
+                                .build()),
+                EventType.LAMBDA_FUNCTION_SCHEDULED);
+        long timeout =
+                a.startToCloseTimeout() == null ? LAMBDA_MAX_SECONDS : Durations.seconds(a.startToCloseTimeout());
+        Execution.LambdaTask task = new Execution.LambdaTask(a.id(), a.name(), a.input(), scheduled, timeout);
+        e.lambdas().put(a.id(), task);
+        fx.add(() -> e.startLambda(task));
+    }
+
+    private static String or(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    static ChildPolicy childPolicy(String s) {
+        return s == null ? null : ChildPolicy.fromValue(s);
+    }
+}

@@ -1,0 +1,1177 @@
+package dev.weft.internal.engine;
+
+import dev.weft.engine.LambdaFunction;
+import dev.weft.engine.SwfEngine;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.swf.SwfServiceClientConfiguration;
+import software.amazon.awssdk.services.swf.model.ChildPolicy;
+import software.amazon.awssdk.services.swf.model.CountClosedWorkflowExecutionsRequest;
+import software.amazon.awssdk.services.swf.model.CountClosedWorkflowExecutionsResponse;
+import software.amazon.awssdk.services.swf.model.CountOpenWorkflowExecutionsRequest;
+import software.amazon.awssdk.services.swf.model.CountOpenWorkflowExecutionsResponse;
+import software.amazon.awssdk.services.swf.model.CountPendingActivityTasksRequest;
+import software.amazon.awssdk.services.swf.model.CountPendingActivityTasksResponse;
+import software.amazon.awssdk.services.swf.model.CountPendingDecisionTasksRequest;
+import software.amazon.awssdk.services.swf.model.CountPendingDecisionTasksResponse;
+import software.amazon.awssdk.services.swf.model.DeleteActivityTypeRequest;
+import software.amazon.awssdk.services.swf.model.DeleteActivityTypeResponse;
+import software.amazon.awssdk.services.swf.model.DeleteWorkflowTypeRequest;
+import software.amazon.awssdk.services.swf.model.DeleteWorkflowTypeResponse;
+import software.amazon.awssdk.services.swf.model.DeprecateActivityTypeRequest;
+import software.amazon.awssdk.services.swf.model.DeprecateActivityTypeResponse;
+import software.amazon.awssdk.services.swf.model.DeprecateDomainRequest;
+import software.amazon.awssdk.services.swf.model.DeprecateDomainResponse;
+import software.amazon.awssdk.services.swf.model.DeprecateWorkflowTypeRequest;
+import software.amazon.awssdk.services.swf.model.DeprecateWorkflowTypeResponse;
+import software.amazon.awssdk.services.swf.model.DescribeActivityTypeRequest;
+import software.amazon.awssdk.services.swf.model.DescribeActivityTypeResponse;
+import software.amazon.awssdk.services.swf.model.DescribeDomainRequest;
+import software.amazon.awssdk.services.swf.model.DescribeDomainResponse;
+import software.amazon.awssdk.services.swf.model.DescribeWorkflowExecutionRequest;
+import software.amazon.awssdk.services.swf.model.DescribeWorkflowExecutionResponse;
+import software.amazon.awssdk.services.swf.model.DescribeWorkflowTypeRequest;
+import software.amazon.awssdk.services.swf.model.DescribeWorkflowTypeResponse;
+import software.amazon.awssdk.services.swf.model.GetWorkflowExecutionHistoryRequest;
+import software.amazon.awssdk.services.swf.model.GetWorkflowExecutionHistoryResponse;
+import software.amazon.awssdk.services.swf.model.HistoryEvent;
+import software.amazon.awssdk.services.swf.model.ListActivityTypesRequest;
+import software.amazon.awssdk.services.swf.model.ListActivityTypesResponse;
+import software.amazon.awssdk.services.swf.model.ListClosedWorkflowExecutionsRequest;
+import software.amazon.awssdk.services.swf.model.ListClosedWorkflowExecutionsResponse;
+import software.amazon.awssdk.services.swf.model.ListDomainsRequest;
+import software.amazon.awssdk.services.swf.model.ListDomainsResponse;
+import software.amazon.awssdk.services.swf.model.ListOpenWorkflowExecutionsRequest;
+import software.amazon.awssdk.services.swf.model.ListOpenWorkflowExecutionsResponse;
+import software.amazon.awssdk.services.swf.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.swf.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.swf.model.ListWorkflowTypesRequest;
+import software.amazon.awssdk.services.swf.model.ListWorkflowTypesResponse;
+import software.amazon.awssdk.services.swf.model.PollForActivityTaskRequest;
+import software.amazon.awssdk.services.swf.model.PollForActivityTaskResponse;
+import software.amazon.awssdk.services.swf.model.PollForDecisionTaskRequest;
+import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
+import software.amazon.awssdk.services.swf.model.RecordActivityTaskHeartbeatRequest;
+import software.amazon.awssdk.services.swf.model.RecordActivityTaskHeartbeatResponse;
+import software.amazon.awssdk.services.swf.model.RegisterActivityTypeRequest;
+import software.amazon.awssdk.services.swf.model.RegisterActivityTypeResponse;
+import software.amazon.awssdk.services.swf.model.RegisterDomainRequest;
+import software.amazon.awssdk.services.swf.model.RegisterDomainResponse;
+import software.amazon.awssdk.services.swf.model.RegisterWorkflowTypeRequest;
+import software.amazon.awssdk.services.swf.model.RegisterWorkflowTypeResponse;
+import software.amazon.awssdk.services.swf.model.RegistrationStatus;
+import software.amazon.awssdk.services.swf.model.RequestCancelWorkflowExecutionRequest;
+import software.amazon.awssdk.services.swf.model.RequestCancelWorkflowExecutionResponse;
+import software.amazon.awssdk.services.swf.model.RespondActivityTaskCanceledRequest;
+import software.amazon.awssdk.services.swf.model.RespondActivityTaskCanceledResponse;
+import software.amazon.awssdk.services.swf.model.RespondActivityTaskCompletedRequest;
+import software.amazon.awssdk.services.swf.model.RespondActivityTaskCompletedResponse;
+import software.amazon.awssdk.services.swf.model.RespondActivityTaskFailedRequest;
+import software.amazon.awssdk.services.swf.model.RespondActivityTaskFailedResponse;
+import software.amazon.awssdk.services.swf.model.RespondDecisionTaskCompletedRequest;
+import software.amazon.awssdk.services.swf.model.RespondDecisionTaskCompletedResponse;
+import software.amazon.awssdk.services.swf.model.SignalWorkflowExecutionRequest;
+import software.amazon.awssdk.services.swf.model.SignalWorkflowExecutionResponse;
+import software.amazon.awssdk.services.swf.model.StartWorkflowExecutionRequest;
+import software.amazon.awssdk.services.swf.model.StartWorkflowExecutionResponse;
+import software.amazon.awssdk.services.swf.model.TagResourceRequest;
+import software.amazon.awssdk.services.swf.model.TagResourceResponse;
+import software.amazon.awssdk.services.swf.model.TaskList;
+import software.amazon.awssdk.services.swf.model.TerminateWorkflowExecutionRequest;
+import software.amazon.awssdk.services.swf.model.TerminateWorkflowExecutionResponse;
+import software.amazon.awssdk.services.swf.model.UndeprecateActivityTypeRequest;
+import software.amazon.awssdk.services.swf.model.UndeprecateActivityTypeResponse;
+import software.amazon.awssdk.services.swf.model.UndeprecateDomainRequest;
+import software.amazon.awssdk.services.swf.model.UndeprecateDomainResponse;
+import software.amazon.awssdk.services.swf.model.UndeprecateWorkflowTypeRequest;
+import software.amazon.awssdk.services.swf.model.UndeprecateWorkflowTypeResponse;
+import software.amazon.awssdk.services.swf.model.UntagResourceRequest;
+import software.amazon.awssdk.services.swf.model.UntagResourceResponse;
+import software.amazon.awssdk.services.swf.model.WorkflowExecution;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionCancelRequestedCause;
+import software.amazon.awssdk.services.swf.model.WorkflowExecutionTerminatedCause;
+import software.amazon.awssdk.services.swf.model.WorkflowTypeConfiguration;
+
+/**
+ * The reference engine: {@link SwfEngine} over the domain registry, the executions, the task
+ * queues and the scheduler. Built by {@link SwfEngine.Builder}.
+ */
+public final class Engine implements SwfEngine {
+    /** SWF's quota on open executions per domain (children included). */
+    static final int MAX_OPEN_EXECUTIONS = 100_000;
+
+    final Scheduler scheduler;
+    /** Task tokens in use: an {@link ActivityTask} or an {@link Execution.DecisionLease}. */
+    final ConcurrentHashMap<String, Object> tokens = new ConcurrentHashMap<>();
+
+    final PageTokens pages;
+    final Paging paging = new Paging(this);
+    final Registry registry = new Registry(this);
+    private final Decisions decisions = new Decisions(this);
+    private final Visibility visibility = new Visibility(this);
+    private final long pollTimeoutMillis;
+    private final String region;
+    private final String arnPrefix;
+    private final ConcurrentHashMap<String, LambdaFunction> lambdaFunctions;
+    private final ExecutorService lambdaRunner;
+    private final AtomicLong tokenSeq = new AtomicLong();
+    private final long tokenKey;
+    private volatile boolean closed;
+
+    public Engine(
+            Clock clock,
+            Instant virtualStart,
+            Duration pollTimeout,
+            String region,
+            String accountId,
+            Map<String, LambdaFunction> lambdaFunctions) {
+        this.scheduler = virtualStart != null
+                ? Scheduler.virtualTime(virtualStart.toEpochMilli())
+                : Scheduler.wallClock(Objects.requireNonNull(clock, "clock"));
+        this.pollTimeoutMillis = pollTimeout.toMillis();
+        this.region = region;
+        this.arnPrefix = "arn:aws:swf:" + region + ":" + accountId + ":/domain/";
+        this.lambdaFunctions = new ConcurrentHashMap<>(lambdaFunctions);
+        this.tokenKey = ThreadLocalRandom.current().nextLong();
+        this.pages = new PageTokens(tokenKey);
+        AtomicInteger lambdaThreads = new AtomicInteger();
+        this.lambdaRunner = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "weft-engine-lambda-" + lambdaThreads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // SwfEngine
+
+    @Override
+    public Instant now() {
+        return Instant.ofEpochMilli(scheduler.now());
+    }
+
+    @Override
+    public boolean isVirtualTime() {
+        return scheduler.isVirtual();
+    }
+
+    @Override
+    public void advance(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration must not be negative, but was " + duration);
+        }
+        checkOpen();
+        scheduler.advanceTo(scheduler.now() + duration.toMillis());
+    }
+
+    @Override
+    public Optional<Instant> nextDeadline() {
+        long next = scheduler.nextHistoryDeadline();
+        return next < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(next));
+    }
+
+    @Override
+    public void registerLambdaFunction(String name, LambdaFunction function) {
+        lambdaFunctions.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(function, "function"));
+    }
+
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public SwfServiceClientConfiguration serviceClientConfiguration() {
+        return SwfServiceClientConfiguration.builder().region(Region.of(region)).build();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Domain d : registry.domains()) {
+            for (TaskQueue q : d.allQueues()) {
+                q.expireAll();
+            }
+        }
+        scheduler.close();
+        lambdaRunner.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "SwfEngine[" + (scheduler.isVirtual() ? "virtual time " + nowMillis() : "wall clock") + "]";
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("This SwfEngine is closed.");
+        }
+    }
+
+    /** Engine time in epoch millis: what every timestamp and deadline is computed from. */
+    long nowMillis() {
+        return scheduler.now();
+    }
+
+    String arn(String domain) {
+        return arnPrefix + domain;
+    }
+
+    /** Runs effects queued under an execution's monitor; call with no monitor held. */
+    void afterLock(Effects fx) {
+        fx.run();
+    }
+
+    /** A fresh task token: opaque, unique, and hard to guess. */
+    String newToken() {
+        long seq = tokenSeq.incrementAndGet();
+        ByteBuffer b = ByteBuffer.allocate(16);
+        b.putLong(seq ^ tokenKey);
+        b.putLong(ThreadLocalRandom.current().nextLong());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    }
+
+    /** A fresh run id in SWF's form: "22" and 44 characters of base64 text. */
+    String newRunId() {
+        byte[] bytes = new byte[32];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return "22" + Base64.getEncoder().encodeToString(bytes);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Domains, types and tags
+
+    @Override
+    public RegisterDomainResponse registerDomain(RegisterDomainRequest r) {
+        checkOpen();
+        registry.registerDomain(r);
+        return RegisterDomainResponse.builder().build();
+    }
+
+    @Override
+    public DescribeDomainResponse describeDomain(DescribeDomainRequest r) {
+        checkOpen();
+        return registry.describeDomain(r);
+    }
+
+    @Override
+    public ListDomainsResponse listDomains(ListDomainsRequest r) {
+        checkOpen();
+        return registry.listDomains(r);
+    }
+
+    @Override
+    public DeprecateDomainResponse deprecateDomain(DeprecateDomainRequest r) {
+        checkOpen();
+        registry.deprecateDomain(r);
+        return DeprecateDomainResponse.builder().build();
+    }
+
+    @Override
+    public UndeprecateDomainResponse undeprecateDomain(UndeprecateDomainRequest r) {
+        checkOpen();
+        registry.undeprecateDomain(r);
+        return UndeprecateDomainResponse.builder().build();
+    }
+
+    @Override
+    public TagResourceResponse tagResource(TagResourceRequest r) {
+        checkOpen();
+        registry.tagResource(r);
+        return TagResourceResponse.builder().build();
+    }
+
+    @Override
+    public UntagResourceResponse untagResource(UntagResourceRequest r) {
+        checkOpen();
+        registry.untagResource(r);
+        return UntagResourceResponse.builder().build();
+    }
+
+    @Override
+    public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest r) {
+        checkOpen();
+        return registry.listTagsForResource(r);
+    }
+
+    @Override
+    public RegisterActivityTypeResponse registerActivityType(RegisterActivityTypeRequest r) {
+        checkOpen();
+        registry.registerActivityType(r);
+        return RegisterActivityTypeResponse.builder().build();
+    }
+
+    @Override
+    public DescribeActivityTypeResponse describeActivityType(DescribeActivityTypeRequest r) {
+        checkOpen();
+        return registry.describeActivityType(r);
+    }
+
+    @Override
+    public ListActivityTypesResponse listActivityTypes(ListActivityTypesRequest r) {
+        checkOpen();
+        return registry.listActivityTypes(r);
+    }
+
+    @Override
+    public DeprecateActivityTypeResponse deprecateActivityType(DeprecateActivityTypeRequest r) {
+        checkOpen();
+        registry.deprecateActivityType(r);
+        return DeprecateActivityTypeResponse.builder().build();
+    }
+
+    @Override
+    public UndeprecateActivityTypeResponse undeprecateActivityType(UndeprecateActivityTypeRequest r) {
+        checkOpen();
+        registry.undeprecateActivityType(r);
+        return UndeprecateActivityTypeResponse.builder().build();
+    }
+
+    @Override
+    public DeleteActivityTypeResponse deleteActivityType(DeleteActivityTypeRequest r) {
+        checkOpen();
+        registry.deleteActivityType(r);
+        return DeleteActivityTypeResponse.builder().build();
+    }
+
+    @Override
+    public RegisterWorkflowTypeResponse registerWorkflowType(RegisterWorkflowTypeRequest r) {
+        checkOpen();
+        registry.registerWorkflowType(r);
+        return RegisterWorkflowTypeResponse.builder().build();
+    }
+
+    @Override
+    public DescribeWorkflowTypeResponse describeWorkflowType(DescribeWorkflowTypeRequest r) {
+        checkOpen();
+        return registry.describeWorkflowType(r);
+    }
+
+    @Override
+    public ListWorkflowTypesResponse listWorkflowTypes(ListWorkflowTypesRequest r) {
+        checkOpen();
+        return registry.listWorkflowTypes(r);
+    }
+
+    @Override
+    public DeprecateWorkflowTypeResponse deprecateWorkflowType(DeprecateWorkflowTypeRequest r) {
+        checkOpen();
+        registry.deprecateWorkflowType(r);
+        return DeprecateWorkflowTypeResponse.builder().build();
+    }
+
+    @Override
+    public UndeprecateWorkflowTypeResponse undeprecateWorkflowType(UndeprecateWorkflowTypeRequest r) {
+        checkOpen();
+        registry.undeprecateWorkflowType(r);
+        return UndeprecateWorkflowTypeResponse.builder().build();
+    }
+
+    @Override
+    public DeleteWorkflowTypeResponse deleteWorkflowType(DeleteWorkflowTypeRequest r) {
+        checkOpen();
+        registry.deleteWorkflowType(r);
+        return DeleteWorkflowTypeResponse.builder().build();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Starting executions
+
+    /** Registration defaults merged with what a start gave; {@code missing} names a gap. */
+    record Resolved(
+            String taskList,
+            String executionStartToCloseTimeout,
+            String taskStartToCloseTimeout,
+            ChildPolicy childPolicy,
+            String taskPriority,
+            String lambdaRole,
+            String missing) {}
+
+    static Resolved resolve(
+            WorkflowTypeRecord t,
+            TaskList taskList,
+            String executionTimeout,
+            String taskTimeout,
+            String childPolicy,
+            String priority,
+            String lambdaRole) {
+        WorkflowTypeConfiguration cfg = t.configuration;
+        String list = taskList != null
+                ? taskList.name()
+                : cfg.defaultTaskList() == null ? null : cfg.defaultTaskList().name();
+        String execution = executionTimeout != null ? executionTimeout : cfg.defaultExecutionStartToCloseTimeout();
+        String task = taskTimeout != null ? taskTimeout : cfg.defaultTaskStartToCloseTimeout();
+        String policy = childPolicy != null ? childPolicy : cfg.defaultChildPolicyAsString();
+        String missing = list == null
+                ? "taskList"
+                : execution == null
+                        ? "executionStartToCloseTimeout"
+                        : task == null ? "taskStartToCloseTimeout" : policy == null ? "childPolicy" : null;
+        return new Resolved(
+                list,
+                execution,
+                task,
+                policy == null ? null : ChildPolicy.fromValue(policy),
+                priority != null ? priority : cfg.defaultTaskPriority(),
+                lambdaRole != null ? lambdaRole : cfg.defaultLambdaRole(),
+                missing);
+    }
+
+    @Override
+    public StartWorkflowExecutionResponse startWorkflowExecution(StartWorkflowExecutionRequest r) {
+        Check c = new Check().length("domain", r.domain(), 1, Check.NAME_MAX).name("workflowId", r.workflowId());
+        Registry.checkWorkflowType(c, "workflowType", r.workflowType());
+        c.optionalTaskList("taskList", r.taskList())
+                .priority("taskPriority", r.taskPriority())
+                .length("input", r.input(), Check.DATA_MAX)
+                .duration("executionStartToCloseTimeout", r.executionStartToCloseTimeout(), false, false)
+                .tagList("tagList", r.hasTagList() ? r.tagList() : null)
+                .duration("taskStartToCloseTimeout", r.taskStartToCloseTimeout(), true, false)
+                .optional("lambdaRole", r.lambdaRole(), 1, 1600);
+        Registry.childPolicy(c, "childPolicy", r.childPolicyAsString());
+        c.done();
+        checkOpen();
+        Domain d = registry.usableDomain(r.domain());
+        WorkflowTypeRecord t = registry.workflowType(d, r.workflowType());
+        if (t.status() == RegistrationStatus.DEPRECATED) {
+            throw Faults.typeDeprecated("WorkflowType" + t.key);
+        }
+        Resolved resolved = resolve(
+                t,
+                r.taskList(),
+                r.executionStartToCloseTimeout(),
+                r.taskStartToCloseTimeout(),
+                r.childPolicyAsString(),
+                r.taskPriority(),
+                r.lambdaRole());
+        if (resolved.missing() != null) {
+            String m = resolved.missing();
+            throw Faults.defaultUndefined(m + ": the request gives none and WorkflowType" + t.key
+                    + " was registered without default" + Character.toUpperCase(m.charAt(0)) + m.substring(1)
+                    + ". Give " + m + " when starting, or register a new version with a default.");
+        }
+        if (d.open.size() >= MAX_OPEN_EXECUTIONS) {
+            throw Faults.limitExceeded(
+                    "Domain " + d.name + " already has " + MAX_OPEN_EXECUTIONS + " open workflow executions");
+        }
+        Execution e = new Execution(
+                this,
+                new Execution.Spec(
+                        d,
+                        t.type,
+                        r.workflowId(),
+                        r.input(),
+                        resolved.executionStartToCloseTimeout(),
+                        resolved.taskStartToCloseTimeout(),
+                        resolved.taskList(),
+                        resolved.taskPriority(),
+                        resolved.childPolicy(),
+                        r.hasTagList() ? r.tagList() : null,
+                        resolved.lambdaRole(),
+                        null,
+                        0L,
+                        null),
+                newRunId());
+        Execution running = d.open.putIfAbsent(r.workflowId(), e);
+        if (running != null) {
+            throw Faults.alreadyStarted("WorkflowExecution=[workflowId=" + r.workflowId() + ", runId=" + running.runId
+                    + "] is already open; a workflow id may have one open run at a time");
+        }
+        publish(e);
+        e.activate();
+        return StartWorkflowExecutionResponse.builder().runId(e.runId).build();
+    }
+
+    /** Makes a new run visible: by run id and in the open index. */
+    void publish(Execution e) {
+        e.domain.runs.put(e.runId, e);
+        e.domain.openByStart.put(new Domain.VisKey(e.startMillis, e.runId), e);
+    }
+
+    /** Starts a child for a parent's StartChildWorkflowExecution decision (an effect). */
+    void startChild(Execution parent, long initiatedEventId, Execution.Spec spec, String control) {
+        Effects fx = new Effects();
+        Domain d = parent.domain;
+        Execution child = new Execution(this, spec, newRunId());
+        if (d.open.putIfAbsent(spec.workflowId(), child) != null) {
+            parent.childStartFailed(initiatedEventId, control, fx);
+            afterLock(fx);
+            return;
+        }
+        publish(child);
+        boolean parentWaits = parent.childStarted(initiatedEventId, child, fx);
+        child.activate();
+        if (!parentWaits) {
+            // The parent closed while the child started: its child policy applies now.
+            ChildPolicy policy = parent.appliedChildPolicy();
+            if (policy != null) {
+                applyChildPolicy(d, spec.workflowId(), parent.workflowId, policy);
+            }
+        }
+        afterLock(fx);
+    }
+
+    /** Terminates or asks to cancel a child whose parent closed; ABANDON is never passed here. */
+    void applyChildPolicy(Domain d, String workflowId, String parentWorkflowId, ChildPolicy policy) {
+        Execution child = d.open.get(workflowId);
+        if (child == null || child.parent == null || !child.parent.workflowId().equals(parentWorkflowId)) {
+            return;
+        }
+        Effects fx = new Effects();
+        synchronized (child) {
+            if (!child.isOpen()) {
+                return;
+            }
+            child.guarded(fx, () -> {
+                if (policy == ChildPolicy.TERMINATE) {
+                    child.terminate(
+                            null, null, child.childPolicy, WorkflowExecutionTerminatedCause.CHILD_POLICY_APPLIED, fx);
+                } else {
+                    child.cancelRequested(null, 0L, WorkflowExecutionCancelRequestedCause.CHILD_POLICY_APPLIED);
+                }
+            });
+        }
+        afterLock(fx);
+    }
+
+    /** Delivers a SignalExternalWorkflowExecution decision (an effect). */
+    void deliverSignal(
+            Execution from, long initiatedEventId, String workflowId, String runId, String name, String input) {
+        Effects fx = new Effects();
+        WorkflowExecution delivered = null;
+        Execution target = openRun(from.domain, workflowId, runId);
+        if (target != null) {
+            synchronized (target) {
+                if (target.isOpen()) {
+                    target.guarded(fx, () -> target.signaled(name, input, from.ref, initiatedEventId));
+                    delivered = target.ref;
+                }
+            }
+        }
+        from.externalSignalResult(initiatedEventId, delivered, fx);
+        afterLock(fx);
+    }
+
+    /** Delivers a RequestCancelExternalWorkflowExecution decision (an effect). */
+    void deliverCancel(Execution from, long initiatedEventId, String workflowId, String runId) {
+        Effects fx = new Effects();
+        WorkflowExecution delivered = null;
+        Execution target = openRun(from.domain, workflowId, runId);
+        if (target != null) {
+            synchronized (target) {
+                if (target.isOpen()) {
+                    target.guarded(fx, () -> target.cancelRequested(from.ref, initiatedEventId, null));
+                    delivered = target.ref;
+                }
+            }
+        }
+        from.externalCancelResult(initiatedEventId, delivered, fx);
+        afterLock(fx);
+    }
+
+    /** Runs a started Lambda function on an engine thread. */
+    void runLambda(Execution e, Execution.LambdaTask task) {
+        LambdaFunction function = lambdaFunctions.get(task.name);
+        try {
+            lambdaRunner.execute(() -> {
+                if (function == null) {
+                    e.lambdaFinished(
+                            task,
+                            null,
+                            "ResourceNotFoundException",
+                            "Function not found: " + task.name + ". Register it with"
+                                    + " SwfEngine.Builder.lambdaFunction(name, function).");
+                    return;
+                }
+                String result;
+                try {
+                    result = function.invoke(task.input);
+                } catch (Exception | Error failure) {
+                    e.lambdaFinished(
+                            task,
+                            null,
+                            cut(failure.getClass().getName(), Check.REASON_MAX),
+                            cut(String.valueOf(failure.getMessage()), Check.DATA_MAX));
+                    return;
+                }
+                if (result != null && result.length() > Check.DATA_MAX) {
+                    e.lambdaFinished(
+                            task,
+                            null,
+                            "ResultTooLarge",
+                            "The function returned " + result.length() + " characters; the limit is " + Check.DATA_MAX);
+                } else {
+                    e.lambdaFinished(task, result, null, null);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The engine is closing; the function never runs.
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Operating on executions
+
+    /** The open run of a workflow id (or the given run, if open), or null. */
+    static Execution openRun(Domain d, String workflowId, String runId) {
+        if (runId == null || runId.isEmpty()) {
+            return d.open.get(workflowId);
+        }
+        Execution e = d.runs.get(runId);
+        return e != null && e.workflowId.equals(workflowId) && e.isOpen() ? e : null;
+    }
+
+    /** The open run, or UnknownResource in SWF's words. */
+    private static Execution requireOpenRun(Domain d, String workflowId, String runId) {
+        Execution e = openRun(d, workflowId, runId);
+        if (e == null) {
+            throw unknownExecution(workflowId, runId);
+        }
+        return e;
+    }
+
+    static software.amazon.awssdk.services.swf.model.UnknownResourceException unknownExecution(
+            String workflowId, String runId) {
+        return Faults.unknownResource(
+                runId == null || runId.isEmpty()
+                        ? "Unknown execution, workflowId = " + workflowId
+                        : "Unknown execution: WorkflowExecution=[workflowId=" + workflowId + ", runId=" + runId + "]");
+    }
+
+    /** Any retained run (open or closed), or UnknownResource. */
+    Execution run(Domain d, WorkflowExecution x) {
+        Execution e = d.runs.get(x.runId());
+        if (e == null || !e.workflowId.equals(x.workflowId())) {
+            throw unknownExecution(x.workflowId(), x.runId());
+        }
+        return e;
+    }
+
+    static void checkExecution(Check c, String path, WorkflowExecution x) {
+        if (x == null) {
+            c.fail(path, null, "Member must not be null");
+            return;
+        }
+        c.length(path + ".workflowId", x.workflowId(), 1, Check.NAME_MAX)
+                .length(path + ".runId", x.runId(), 1, Check.RUN_ID_MAX);
+    }
+
+    @Override
+    public DescribeWorkflowExecutionResponse describeWorkflowExecution(DescribeWorkflowExecutionRequest r) {
+        Check c = new Check().length("domain", r.domain(), 1, Check.NAME_MAX);
+        checkExecution(c, "execution", r.execution());
+        c.done();
+        checkOpen();
+        Execution e = run(registry.domain(r.domain()), r.execution());
+        synchronized (e) {
+            return DescribeWorkflowExecutionResponse.builder()
+                    .executionInfo(e.info())
+                    .executionConfiguration(e.configuration())
+                    .openCounts(e.openCounts())
+                    .latestActivityTaskTimestamp(e.latestActivityTaskTimestamp())
+                    .latestExecutionContext(e.latestExecutionContext())
+                    .build();
+        }
+    }
+
+    @Override
+    public GetWorkflowExecutionHistoryResponse getWorkflowExecutionHistory(GetWorkflowExecutionHistoryRequest r) {
+        Check c = new Check().length("domain", r.domain(), 1, Check.NAME_MAX);
+        checkExecution(c, "execution", r.execution());
+        c.length("nextPageToken", r.nextPageToken(), Check.PAGE_TOKEN_MAX)
+                .pageSize("maximumPageSize", r.maximumPageSize());
+        c.done();
+        checkOpen();
+        Execution e = run(registry.domain(r.domain()), r.execution());
+        boolean reverse = Boolean.TRUE.equals(r.reverseOrder());
+        int fingerprint = Objects.hash(r.domain(), e.workflowId, e.runId, reverse);
+        int offset = 0;
+        if (r.nextPageToken() != null) {
+            offset = parseOffset(
+                    pages.redeem(r.nextPageToken(), "GetWorkflowExecutionHistory", fingerprint, nowMillis()));
+        }
+        int size = Paging.pageSize(r.maximumPageSize());
+        int length = e.historyLength();
+        Slice slice = slice(e, 0, length, offset, size, reverse);
+        return GetWorkflowExecutionHistoryResponse.builder()
+                .events(slice.events)
+                .nextPageToken(
+                        slice.next < 0
+                                ? null
+                                : pages.issue(
+                                        "GetWorkflowExecutionHistory",
+                                        fingerprint,
+                                        Integer.toString(slice.next),
+                                        nowMillis()))
+                .build();
+    }
+
+    private static int parseOffset(String position) {
+        try {
+            return Integer.parseInt(position);
+        } catch (NumberFormatException e) {
+            throw Check.failure("nextPageToken", position, "Member must be a nextPageToken returned by SWF");
+        }
+    }
+
+    /** One page of events from the window {@code [from, to)}, and the offset of the next page or -1. */
+    private record Slice(List<HistoryEvent> events, int next) {}
+
+    private static Slice slice(Execution e, int from, int to, int offset, int size, boolean reverse) {
+        int count = to - from;
+        int take = Math.max(0, Math.min(size, count - offset));
+        List<HistoryEvent> events;
+        if (!reverse) {
+            events = e.events(from + offset, from + offset + take);
+        } else {
+            events = e.events(to - offset - take, to - offset);
+            Collections.reverse(events);
+        }
+        return new Slice(events, offset + take < count ? offset + take : -1);
+    }
+
+    @Override
+    public SignalWorkflowExecutionResponse signalWorkflowExecution(SignalWorkflowExecutionRequest r) {
+        new Check()
+                .length("domain", r.domain(), 1, Check.NAME_MAX)
+                .length("workflowId", r.workflowId(), 1, Check.NAME_MAX)
+                .length("runId", r.runId(), Check.RUN_ID_MAX)
+                .length("signalName", r.signalName(), 1, Check.NAME_MAX)
+                .length("input", r.input(), Check.DATA_MAX)
+                .done();
+        checkOpen();
+        Execution e = requireOpenRun(registry.domain(r.domain()), r.workflowId(), r.runId());
+        Effects fx = new Effects();
+        synchronized (e) {
+            if (!e.isOpen()) {
+                throw unknownExecution(r.workflowId(), r.runId());
+            }
+            e.guarded(fx, () -> e.signaled(r.signalName(), r.input(), null, 0L));
+        }
+        afterLock(fx);
+        return SignalWorkflowExecutionResponse.builder().build();
+    }
+
+    @Override
+    public RequestCancelWorkflowExecutionResponse requestCancelWorkflowExecution(
+            RequestCancelWorkflowExecutionRequest r) {
+        new Check()
+                .length("domain", r.domain(), 1, Check.NAME_MAX)
+                .length("workflowId", r.workflowId(), 1, Check.NAME_MAX)
+                .length("runId", r.runId(), Check.RUN_ID_MAX)
+                .done();
+        checkOpen();
+        Execution e = requireOpenRun(registry.domain(r.domain()), r.workflowId(), r.runId());
+        Effects fx = new Effects();
+        synchronized (e) {
+            if (!e.isOpen()) {
+                throw unknownExecution(r.workflowId(), r.runId());
+            }
+            e.guarded(fx, () -> e.cancelRequested(null, 0L, null));
+        }
+        afterLock(fx);
+        return RequestCancelWorkflowExecutionResponse.builder().build();
+    }
+
+    @Override
+    public TerminateWorkflowExecutionResponse terminateWorkflowExecution(TerminateWorkflowExecutionRequest r) {
+        Check c = new Check()
+                .length("domain", r.domain(), 1, Check.NAME_MAX)
+                .length("workflowId", r.workflowId(), 1, Check.NAME_MAX)
+                .length("runId", r.runId(), Check.RUN_ID_MAX)
+                .length("reason", r.reason(), Check.REASON_MAX)
+                .length("details", r.details(), Check.DATA_MAX);
+        Registry.childPolicy(c, "childPolicy", r.childPolicyAsString());
+        c.done();
+        checkOpen();
+        Execution e = requireOpenRun(registry.domain(r.domain()), r.workflowId(), r.runId());
+        Effects fx = new Effects();
+        synchronized (e) {
+            if (!e.isOpen()) {
+                throw unknownExecution(r.workflowId(), r.runId());
+            }
+            ChildPolicy policy = r.childPolicy() != null ? r.childPolicy() : e.childPolicy;
+            e.terminate(r.reason(), r.details(), policy, null, fx);
+        }
+        afterLock(fx);
+        return TerminateWorkflowExecutionResponse.builder().build();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Visibility
+
+    @Override
+    public ListOpenWorkflowExecutionsResponse listOpenWorkflowExecutions(ListOpenWorkflowExecutionsRequest r) {
+        checkOpen();
+        return visibility.listOpen(r);
+    }
+
+    @Override
+    public ListClosedWorkflowExecutionsResponse listClosedWorkflowExecutions(ListClosedWorkflowExecutionsRequest r) {
+        checkOpen();
+        return visibility.listClosed(r);
+    }
+
+    @Override
+    public CountOpenWorkflowExecutionsResponse countOpenWorkflowExecutions(CountOpenWorkflowExecutionsRequest r) {
+        checkOpen();
+        return visibility.countOpen(r);
+    }
+
+    @Override
+    public CountClosedWorkflowExecutionsResponse countClosedWorkflowExecutions(CountClosedWorkflowExecutionsRequest r) {
+        checkOpen();
+        return visibility.countClosed(r);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Tasks
+
+    /** A decision task just handed to a poller. */
+    record StartedDecision(
+            Execution execution, String token, long startedEventId, long previousStartedEventId, Effects fx) {}
+
+    @Override
+    public PollForDecisionTaskResponse pollForDecisionTask(PollForDecisionTaskRequest r) {
+        new Check()
+                .length("domain", r.domain(), 1, Check.NAME_MAX)
+                .taskList("taskList", r.taskList())
+                .length("identity", r.identity(), Check.IDENTITY_MAX)
+                .length("nextPageToken", r.nextPageToken(), Check.PAGE_TOKEN_MAX)
+                .pageSize("maximumPageSize", r.maximumPageSize())
+                .done();
+        checkOpen();
+        Domain d = registry.domain(r.domain());
+        int fingerprint = Objects.hash(
+                r.domain(),
+                r.taskList().name(),
+                Boolean.TRUE.equals(r.reverseOrder()),
+                Boolean.TRUE.equals(r.startAtPreviousStartedEvent()));
+        if (r.nextPageToken() != null) {
+            return nextDecisionPage(r, fingerprint);
+        }
+        TaskQueue queue = d.decisionQueue(r.taskList().name());
+        long deadline = nowMillis() + pollTimeoutMillis;
+        while (true) {
+            TaskQueue.Task task = take(queue, deadline);
+            if (task == null) {
+                return PollForDecisionTaskResponse.builder()
+                        .taskToken("")
+                        .startedEventId(0L)
+                        .previousStartedEventId(0L)
+                        .build();
+            }
+            Execution.DecisionTaskRef ref = (Execution.DecisionTaskRef) task;
+            StartedDecision started = ref.execution.startDecisionTask(ref, r.identity());
+            if (started != null) {
+                afterLock(started.fx());
+                Execution e = started.execution();
+                int to = (int) started.startedEventId();
+                int from = Boolean.TRUE.equals(r.startAtPreviousStartedEvent()) && started.previousStartedEventId() > 0
+                        ? (int) started.previousStartedEventId() - 1
+                        : 0;
+                return decisionPage(e, started.token(), from, to, 0, r, fingerprint, started);
+            }
+        }
+    }
+
+    private PollForDecisionTaskResponse decisionPage(
+            Execution e,
+            String token,
+            int from,
+            int to,
+            int offset,
+            PollForDecisionTaskRequest r,
+            int fingerprint,
+            StartedDecision started) {
+        boolean reverse = Boolean.TRUE.equals(r.reverseOrder());
+        Slice slice = slice(e, from, to, offset, Paging.pageSize(r.maximumPageSize()), reverse);
+        String next = slice.next < 0
+                ? null
+                : pages.issue(
+                        "PollForDecisionTask",
+                        fingerprint,
+                        token + "\n" + from + "\n" + to + "\n" + slice.next,
+                        nowMillis());
+        return PollForDecisionTaskResponse.builder()
+                .taskToken(token)
+                .startedEventId(started.startedEventId())
+                .workflowExecution(e.ref)
+                .workflowType(e.type)
+                .events(slice.events)
+                .nextPageToken(next)
+                .previousStartedEventId(started.previousStartedEventId())
+                .build();
+    }
+
+    private PollForDecisionTaskResponse nextDecisionPage(PollForDecisionTaskRequest r, int fingerprint) {
+        String[] position = pages.redeem(r.nextPageToken(), "PollForDecisionTask", fingerprint, nowMillis())
+                .split("\n");
+        Object lease = tokens.get(position[0]);
+        if (!(lease instanceof Execution.DecisionLease)) {
+            throw Faults.unknownResource("Unknown decision task");
+        }
+        Execution.DecisionLease l = (Execution.DecisionLease) lease;
+        Execution e = l.execution();
+        long previous;
+        synchronized (e) {
+            if (!e.holds(l)) {
+                throw Faults.unknownResource("Unknown decision task");
+            }
+            previous = e.previousStartedEventId();
+        }
+        return decisionPage(
+                e,
+                position[0],
+                Integer.parseInt(position[1]),
+                Integer.parseInt(position[2]),
+                Integer.parseInt(position[3]),
+                r,
+                fingerprint,
+                new StartedDecision(e, position[0], l.startedEventId(), previous, null));
+    }
+
+    /**
+     * The next live task of the queue, waiting for one until {@code deadline} (engine time);
+     * null if none came (or the engine closed).
+     */
+    private TaskQueue.Task take(TaskQueue queue, long deadline) {
+        Poll.Blocking poll = new Poll.Blocking();
+        TaskQueue.Task task = queue.takeOrWait(poll);
+        if (task != null) {
+            return task;
+        }
+        if (closed || deadline <= nowMillis()) {
+            if (poll.expire()) {
+                queue.forget(poll);
+                return null;
+            }
+            return poll.task();
+        }
+        poll.expiry = scheduler.at(deadline, false, () -> {
+            if (poll.expire()) {
+                queue.forget(poll);
+                poll.wake();
+            }
+        });
+        if (closed && poll.expire()) {
+            // close() may have swept the queue before this poll joined it.
+            queue.forget(poll);
+            scheduler.cancel(poll.expiry);
+            return null;
+        }
+        poll.await();
+        scheduler.cancel(poll.expiry);
+        TaskQueue.Task matched = poll.task();
+        if (matched == null) {
+            queue.forget(poll);
+        }
+        return matched;
+    }
+
+    @Override
+    public RespondDecisionTaskCompletedResponse respondDecisionTaskCompleted(RespondDecisionTaskCompletedRequest r) {
+        Decisions.validate(r);
+        checkOpen();
+        Object lease = tokens.get(r.taskToken());
+        if (!(lease instanceof Execution.DecisionLease)) {
+            throw Faults.unknownResource("Unknown decision task");
+        }
+        Execution.DecisionLease l = (Execution.DecisionLease) lease;
+        Execution e = l.execution();
+        Effects fx = new Effects();
+        synchronized (e) {
+            if (!e.holds(l)) {
+                throw Faults.unknownResource("Unknown decision task");
+            }
+            decisions.apply(e, r, l.startedEventId(), fx);
+        }
+        afterLock(fx);
+        return RespondDecisionTaskCompletedResponse.builder().build();
+    }
+
+    @Override
+    public PollForActivityTaskResponse pollForActivityTask(PollForActivityTaskRequest r) {
+        new Check()
+                .length("domain", r.domain(), 1, Check.NAME_MAX)
+                .taskList("taskList", r.taskList())
+                .length("identity", r.identity(), Check.IDENTITY_MAX)
+                .done();
+        checkOpen();
+        Domain d = registry.domain(r.domain());
+        TaskQueue queue = d.activityQueue(r.taskList().name());
+        long deadline = nowMillis() + pollTimeoutMillis;
+        while (true) {
+            TaskQueue.Task task = take(queue, deadline);
+            if (task == null) {
+                return PollForActivityTaskResponse.builder()
+                        .taskToken("")
+                        .startedEventId(0L)
+                        .build();
+            }
+            ActivityTask a = (ActivityTask) task;
+            Effects fx = new Effects();
+            boolean started = a.execution.startActivity(a, r.identity(), fx);
+            afterLock(fx);
+            if (started) {
+                return PollForActivityTaskResponse.builder()
+                        .taskToken(a.token)
+                        .activityId(a.activityId)
+                        .startedEventId(a.startedEventId)
+                        .workflowExecution(a.execution.ref)
+                        .activityType(a.type)
+                        .input(a.input)
+                        .build();
+            }
+        }
+    }
+
+    /** The started activity task a token names, or UnknownResource. */
+    private ActivityTask activity(String token) {
+        Object task = tokens.get(token);
+        if (!(task instanceof ActivityTask)) {
+            throw Faults.unknownResource("Unknown activity task token: the task is closed (completed, failed,"
+                    + " canceled or timed out), its execution is closed, or the token was never issued");
+        }
+        return (ActivityTask) task;
+    }
+
+    private static software.amazon.awssdk.services.swf.model.UnknownResourceException gone(ActivityTask a) {
+        return Faults.unknownResource("Unknown activity, scheduledEventId = " + a.scheduledEventId);
+    }
+
+    @Override
+    public RecordActivityTaskHeartbeatResponse recordActivityTaskHeartbeat(RecordActivityTaskHeartbeatRequest r) {
+        new Check()
+                .length("taskToken", r.taskToken(), 1, Check.TOKEN_MAX)
+                .length("details", r.details(), Check.LIMITED_DATA_MAX)
+                .done();
+        checkOpen();
+        ActivityTask a = activity(r.taskToken());
+        Execution e = a.execution;
+        boolean cancelRequested;
+        synchronized (e) {
+            if (!e.reportable(a)) {
+                throw gone(a);
+            }
+            cancelRequested = e.heartbeat(a, r.details());
+        }
+        return RecordActivityTaskHeartbeatResponse.builder()
+                .cancelRequested(cancelRequested)
+                .build();
+    }
+
+    @Override
+    public RespondActivityTaskCompletedResponse respondActivityTaskCompleted(RespondActivityTaskCompletedRequest r) {
+        new Check()
+                .length("taskToken", r.taskToken(), 1, Check.TOKEN_MAX)
+                .length("result", r.result(), Check.DATA_MAX)
+                .done();
+        checkOpen();
+        ActivityTask a = activity(r.taskToken());
+        Execution e = a.execution;
+        Effects fx = new Effects();
+        synchronized (e) {
+            if (!e.reportable(a)) {
+                throw gone(a);
+            }
+            e.activityCompleted(a, r.result(), fx);
+        }
+        afterLock(fx);
+        return RespondActivityTaskCompletedResponse.builder().build();
+    }
+
+    @Override
+    public RespondActivityTaskFailedResponse respondActivityTaskFailed(RespondActivityTaskFailedRequest r) {
+        new Check()
+                .length("taskToken", r.taskToken(), 1, Check.TOKEN_MAX)
+                .length("reason", r.reason(), Check.REASON_MAX)
+                .length("details", r.details(), Check.DATA_MAX)
+                .done();
+        checkOpen();
+        ActivityTask a = activity(r.taskToken());
+        Execution e = a.execution;
+        Effects fx = new Effects();
+        synchronized (e) {
+            if (!e.reportable(a)) {
+                throw gone(a);
+            }
+            e.activityFailed(a, r.reason(), r.details(), fx);
+        }
+        afterLock(fx);
+        return RespondActivityTaskFailedResponse.builder().build();
+    }
+
+    @Override
+    public RespondActivityTaskCanceledResponse respondActivityTaskCanceled(RespondActivityTaskCanceledRequest r) {
+        new Check()
+                .length("taskToken", r.taskToken(), 1, Check.TOKEN_MAX)
+                .length("details", r.details(), Check.DATA_MAX)
+                .done();
+        checkOpen();
+        ActivityTask a = activity(r.taskToken());
+        Execution e = a.execution;
+        Effects fx = new Effects();
+        synchronized (e) {
+            if (!e.reportable(a)) {
+                throw gone(a);
+            }
+            e.activityCanceled(a, r.details(), fx);
+        }
+        afterLock(fx);
+        return RespondActivityTaskCanceledResponse.builder().build();
+    }
+
+    @Override
+    public CountPendingActivityTasksResponse countPendingActivityTasks(CountPendingActivityTasksRequest r) {
+        new Check()
+                .length("domain", r.domain(), 1, Check.NAME_MAX)
+                .taskList("taskList", r.taskList())
+                .done();
+        checkOpen();
+        TaskQueue q =
+                registry.domain(r.domain()).existingActivityQueue(r.taskList().name());
+        return CountPendingActivityTasksResponse.builder()
+                .count(q == null ? 0 : q.pending())
+                .truncated(false)
+                .build();
+    }
+
+    @Override
+    public CountPendingDecisionTasksResponse countPendingDecisionTasks(CountPendingDecisionTasksRequest r) {
+        new Check()
+                .length("domain", r.domain(), 1, Check.NAME_MAX)
+                .taskList("taskList", r.taskList())
+                .done();
+        checkOpen();
+        TaskQueue q =
+                registry.domain(r.domain()).existingDecisionQueue(r.taskList().name());
+        return CountPendingDecisionTasksResponse.builder()
+                .count(q == null ? 0 : q.pending())
+                .truncated(false)
+                .build();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.weft.internal.engine;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One waiting long poll. It ends exactly once: matched with a task, or expired. A blocking poll
+ * parks its own thread; an asynchronous poll (as an HTTP server would use) runs a callback instead,
+ * so that waiting costs no thread.
+ */
+abstract class Poll {
+    private static final int WAITING = 0;
+    private static final int MATCHED = 1;
+    private static final int EXPIRED = 2;
+
+    private final AtomicInteger state = new AtomicInteger(WAITING);
+    private volatile TaskQueue.Task task;
+    volatile Scheduler.Timer expiry;
+
+    /** Claims the poll for a task; false if it already ended. Called under the queue's lock. */
+    final boolean match(TaskQueue.Task t) {
+        if (state.compareAndSet(WAITING, MATCHED)) {
+            task = t;
+            return true;
+        }
+        return false;
+    }
+
+    /** Ends the poll empty-handed; false if it already ended. */
+    final boolean expire() {
+        return state.compareAndSet(WAITING, EXPIRED);
+    }
+
+    final boolean ended() {
+        return state.get() != WAITING;
+    }
+
+    /** The matched task, or null if the poll expired (or has not ended). */
+    final TaskQueue.Task task() {
+        return task;
+    }
+
+    /** Called once, outside any lock, after the poll ended. */
+    abstract void wake();
+
+    /** A poll whose caller's thread parks until it ends. */
+    static final class Blocking extends Poll {
+        private final Thread thread = Thread.currentThread();
+
+        @Override
+        void wake() {
+            LockSupport.unpark(thread);
+        }
+
+        /** Parks until the poll ends. Interruption ends the wait empty-handed. */
+        void await() {
+            while (!ended()) {
+                LockSupport.park(this);
+                if (Thread.interrupted()) {
+                    if (expire()) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package dev.weft.internal.engine;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's time: the current instant and every deadline (timers, timeouts, poll expiries,
+ * retention). With a wall clock, a daemon thread fires deadlines as they fall due. With virtual
+ * time, time stands still until {@link #advanceTo} moves it, firing deadlines in order on the
+ * caller's thread, each at its own instant; the daemon thread then only fires deadlines that were
+ * set at or before the current virtual instant (a zero-second timer, say).
+ *
+ * <p>Deadlines are of two kinds. History deadlines change some workflow's history when they fire
+ * (timers and timeouts); {@link #nextHistoryDeadline} reports the earliest, so that a virtual-time
+ * driver knows where to jump. Housekeeping deadlines (poll expiries, retention) do not.
+ */
+final class Scheduler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+
+    /** A scheduled action. Cancel it with {@link Scheduler#cancel}. */
+    static final class Timer {
+        final long deadline;
+        final long seq;
+        final boolean history;
+        final Runnable action;
+        /** Position in its heap, or -1 when not scheduled (fired or cancelled). Guarded by the lock. */
+        int index = -1;
+
+        Timer(long deadline, long seq, boolean history, Runnable action) {
+            this.deadline = deadline;
+            this.seq = seq;
+            this.history = history;
+            this.action = action;
+        }
+
+        boolean before(Timer other) {
+            return deadline < other.deadline || (deadline == other.deadline && seq < other.seq);
+        }
+    }
+
+    private final Clock clock;
+    private final boolean virtual;
+    private volatile long virtualNow;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** Serializes {@link #advanceTo} callers so that deadlines fire in order. */
+    private final ReentrantLock advancing = new ReentrantLock();
+
+    private final Heap history = new Heap();
+    private final Heap housekeeping = new Heap();
+    private long seq;
+    private boolean closed;
+    private final Thread thread;
+
+    private Scheduler(Clock clock, long virtualStart) {
+        this.clock = clock;
+        this.virtual = clock == null;
+        this.virtualNow = virtualStart;
+        this.thread = new Thread(this::run, "weft-engine-timer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    static Scheduler wallClock(Clock clock) {
+        return new Scheduler(clock, 0);
+    }
+
+    static Scheduler virtualTime(long startMillis) {
+        return new Scheduler(null, startMillis);
+    }
+
+    boolean isVirtual() {
+        return virtual;
+    }
+
+    long now() {
+        return virtual ? virtualNow : clock.millis();
+    }
+
+    /** Runs {@code action} at {@code deadline} (epoch millis). */
+    Timer at(long deadline, boolean historyDeadline, Runnable action) {
+        lock.lock();
+        try {
+            Timer timer = new Timer(deadline, seq++, historyDeadline, action);
+            Heap heap = historyDeadline ? history : housekeeping;
+            heap.add(timer);
+            if (timer == earliest()) {
+                changed.signal();
+            }
+            return timer;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Cancels a timer; harmless if it already fired or was cancelled, or is null. */
+    void cancel(Timer timer) {
+        if (timer == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (timer.index >= 0) {
+                (timer.history ? history : housekeeping).remove(timer);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The earliest history deadline, or -1 if there is none. */
+    long nextHistoryDeadline() {
+        lock.lock();
+        try {
+            Timer t = history.peek();
+            return t == null ? -1 : t.deadline;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Moves virtual time to {@code target}, firing every deadline up to it in order, each at its
+     * own instant (so that what a firing schedules in turn also fires if it falls due in time).
+     */
+    void advanceTo(long target) {
+        if (!virtual) {
+            throw new IllegalStateException(
+                    "This engine runs on a wall clock; only an engine built with virtualTime(...) can be advanced.");
+        }
+        advancing.lock();
+        try {
+            while (true) {
+                Timer due;
+                lock.lock();
+                try {
+                    due = earliest();
+                    if (due == null || due.deadline > target) {
+                        if (target > virtualNow) {
+                            virtualNow = target;
+                        }
+                        changed.signal();
+                        return;
+                    }
+                    (due.history ? history : housekeeping).remove(due);
+                    if (due.deadline > virtualNow) {
+                        virtualNow = due.deadline;
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                fire(due);
+            }
+        } finally {
+            advancing.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Timer earliest() {
+        Timer a = history.peek();
+        Timer b = housekeeping.peek();
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.before(b) ? a : b;
+    }
+
+    private void run() {
+        while (true) {
+            Timer due;
+            lock.lock();
+            try {
+                while (true) {
+                    if (closed) {
+                        return;
+                    }
+                    Timer next = earliest();
+                    long now = now();
+                    if (next != null && next.deadline <= now) {
+                        (next.history ? history : housekeeping).remove(next);
+                        due = next;
+                        break;
+                    }
+                    if (next == null || virtual) {
+                        changed.await();
+                    } else {
+                        changed.await(next.deadline - now, TimeUnit.MILLISECONDS);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                lock.unlock();
+            }
+            fire(due);
+        }
+    }
+
+    private static void fire(Timer timer) {
+        try {
+            timer.action.run();
+        } catch (RuntimeException | Error e) {
+            log.error("[BUG] an engine deadline failed to fire", e);
+        }
+    }
+
+    /** An indexed binary min-heap of timers, so that cancelling is O(log n). Guarded by the lock. */
+    private static final class Heap {
+        private Timer[] items = new Timer[16];
+        private int size;
+
+        Timer peek() {
+            return size == 0 ? null : items[0];
+        }
+
+        void add(Timer t) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size] = t;
+            t.index = size;
+            size++;
+            up(t.index);
+        }
+
+        void remove(Timer t) {
+            int i = t.index;
+            size--;
+            Timer last = items[size];
+            items[size] = null;
+            t.index = -1;
+            if (i != size) {
+                items[i] = last;
+                last.index = i;
+                up(i);
+                down(last.index);
+            }
+        }
+
+        private void up(int i) {
+            Timer t = items[i];
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                Timer p = items[parent];
+                if (!t.before(p)) {
+                    break;
+                }
+                items[i] = p;
+                p.index = i;
+                i = parent;
+            }
+            items[i] = t;
+            t.index = i;
+        }
+
+        private void down(int i) {
+            Timer t = items[i];
+            int half = size >>> 1;
+            while (i < half) {
+                int child = 2 * i + 1;
+                int right = child + 1;
+                if (right < size && items[right].before(items[child])) {
+                    child = right;
+                }
+                if (!items[child].before(t)) {
+                    break;
+                }
+                items[i] = items[child];
+                items[i].index = i;
+                i = child;
+            }
+            items[i] = t;
+            t.index = i;
+        }
+    }
+}
