@@ -35,6 +35,8 @@ class EngineTesting implements AutoCloseable {
             ActivityType.builder().name("charge").version("1").build();
 
     final SwfEngine swf;
+    /** Run ids replaced by readable names when histories are compared. */
+    private final java.util.Map<String, String> aliases = new java.util.LinkedHashMap<>();
 
     EngineTesting() {
         this(SwfEngine.builder().virtualTime(T0).pollTimeout(Duration.ZERO));
@@ -133,7 +135,25 @@ class EngineTesting implements AutoCloseable {
     }
 
     List<String> rendered(WorkflowExecution run) {
-        return Histories.render(history(run));
+        List<String> lines = new ArrayList<>();
+        for (String line : Histories.render(history(run))) {
+            for (var alias : aliases.entrySet()) {
+                line = line.replace(alias.getKey(), alias.getValue());
+            }
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    /** Names a run, so that compared histories read {@code RunId=<name>} instead of its random id. */
+    WorkflowExecution alias(WorkflowExecution run, String name) {
+        aliases.put(run.runId(), "<" + name + ">");
+        return run;
+    }
+
+    /** Asserts the whole history, event by event, every attribute included. */
+    void assertHistory(WorkflowExecution run, String... expected) {
+        assertEquals(String.join("\n", expected), String.join("\n", rendered(run)));
     }
 
     void advance(Duration d) {
