@@ -50,7 +50,8 @@ final class ActivityTaskTest {
     }
 
     private WorkflowExecutionOpenCounts counts(WorkflowExecution run) {
-        return t.swf.describeWorkflowExecution(r -> r.domain(DOMAIN).execution(run)).openCounts();
+        return t.swf.describeWorkflowExecution(r -> r.domain(DOMAIN).execution(run))
+                .openCounts();
     }
 
     @Test
@@ -77,14 +78,16 @@ final class ActivityTaskTest {
                 "UnknownResourceFault",
                 "Unknown activity task token: the task is closed (completed, failed, canceled or timed out), its"
                         + " execution is closed, or the token was never issued",
-                () -> t.swf.respondActivityTaskCompleted(r -> r.taskToken(task.taskToken()).result("twice")));
+                () -> t.swf.respondActivityTaskCompleted(
+                        r -> r.taskToken(task.taskToken()).result("twice")));
     }
 
     @Test
     void failedActivityCarriesReasonAndDetails() {
         WorkflowExecution run = scheduled();
         PollForActivityTaskResponse task = t.activityTask();
-        t.swf.respondActivityTaskFailed(r -> r.taskToken(task.taskToken()).reason("Boom").details("stack"));
+        t.swf.respondActivityTaskFailed(
+                r -> r.taskToken(task.taskToken()).reason("Boom").details("stack"));
         assertEquals(
                 "7 ActivityTaskFailed (Reason=Boom, Details=stack, ScheduledEventId=5, StartedEventId=6)",
                 t.rendered(run).get(6));
@@ -122,7 +125,8 @@ final class ActivityTaskTest {
     void schedulingFailsWithSwfCauses() {
         t.swf.registerActivityType(r -> r.domain(DOMAIN).name("bare").version("1"));
         t.swf.registerActivityType(r -> r.domain(DOMAIN).name("old").version("1"));
-        t.swf.deprecateActivityType(r -> r.domain(DOMAIN).activityType(a -> a.name("old").version("1")));
+        t.swf.deprecateActivityType(
+                r -> r.domain(DOMAIN).activityType(a -> a.name("old").version("1")));
         WorkflowExecution run = t.start("w");
         t.decide(
                 t.decisionTask(),
@@ -150,10 +154,8 @@ final class ActivityTaskTest {
 
     @Test
     void eachMissingDefaultHasItsOwnCause() {
-        t.swf.registerActivityType(r -> r.domain(DOMAIN)
-                .name("listed")
-                .version("1")
-                .defaultTaskList(l -> l.name("q")));
+        t.swf.registerActivityType(
+                r -> r.domain(DOMAIN).name("listed").version("1").defaultTaskList(l -> l.name("q")));
         WorkflowExecution run = t.start("w");
         t.decide(
                 t.decisionTask(),
@@ -189,13 +191,16 @@ final class ActivityTaskTest {
 
     private static Decision scheduleWith(
             String activityId,
-            java.util.function.Consumer<software.amazon.awssdk.services.swf.model.ScheduleActivityTaskDecisionAttributes
-                                    .Builder>
+            java.util.function.Consumer<
+                            software.amazon.awssdk.services.swf.model.ScheduleActivityTaskDecisionAttributes.Builder>
                     more) {
         return Decision.builder()
                 .decisionType(DecisionType.SCHEDULE_ACTIVITY_TASK)
                 .scheduleActivityTaskDecisionAttributes(a -> {
-                    a.activityType(ActivityType.builder().name("listed").version("1").build())
+                    a.activityType(ActivityType.builder()
+                                    .name("listed")
+                                    .version("1")
+                                    .build())
                             .activityId(activityId);
                     more.accept(a);
                 })
@@ -206,12 +211,14 @@ final class ActivityTaskTest {
     void heartbeatsReportCancellationAndTheWorkerCancels() {
         WorkflowExecution run = scheduled();
         PollForActivityTaskResponse task = t.activityTask();
-        assertFalse(t.swf.recordActivityTaskHeartbeat(r -> r.taskToken(task.taskToken()).details("10%"))
+        assertFalse(t.swf.recordActivityTaskHeartbeat(
+                        r -> r.taskToken(task.taskToken()).details("10%"))
                 .cancelRequested());
         // The decider asks to cancel the started activity.
         t.swf.signalWorkflowExecution(r -> r.domain(DOMAIN).workflowId("w").signalName("stop"));
         t.decide(t.decisionTask(), cancelActivity("a"));
-        assertTrue(t.swf.recordActivityTaskHeartbeat(r -> r.taskToken(task.taskToken()).details("20%"))
+        assertTrue(t.swf.recordActivityTaskHeartbeat(
+                        r -> r.taskToken(task.taskToken()).details("20%"))
                 .cancelRequested());
         t.swf.respondActivityTaskCanceled(r -> r.taskToken(task.taskToken()).details("stopped at 20%"));
         assertEquals(
@@ -235,15 +242,19 @@ final class ActivityTaskTest {
                         "8 " + NEXT_DECISION),
                 t.rendered(run).subList(4, 8));
         assertTrue(t.pollActivity().taskToken().isEmpty(), "the canceled task is never handed out");
-        assertEquals(0, t.swf.countPendingActivityTasks(r -> r.domain(DOMAIN).taskList(list("activities")))
-                .count());
+        assertEquals(
+                0,
+                t.swf.countPendingActivityTasks(r -> r.domain(DOMAIN).taskList(list("activities")))
+                        .count());
     }
 
     @Test
     void scheduleToStartTimeoutWhenNoWorkerTakesTheTask() {
         WorkflowExecution run = scheduled();
-        assertEquals(1, t.swf.countPendingActivityTasks(r -> r.domain(DOMAIN).taskList(list("activities")))
-                .count());
+        assertEquals(
+                1,
+                t.swf.countPendingActivityTasks(r -> r.domain(DOMAIN).taskList(list("activities")))
+                        .count());
         assertEquals(T0.plusSeconds(60), t.swf.nextDeadline().orElseThrow());
         t.advance(Duration.ofSeconds(60));
         assertEquals(

@@ -42,12 +42,12 @@ final class DecisionTaskTest {
     }
 
     private void signal(String workflowId, String name) {
-        t.swf.signalWorkflowExecution(r -> r.domain(DOMAIN).workflowId(workflowId).signalName(name));
+        t.swf.signalWorkflowExecution(
+                r -> r.domain(DOMAIN).workflowId(workflowId).signalName(name));
     }
 
     private int openDecisionTasks(WorkflowExecution run) {
-        return t.swf
-                .describeWorkflowExecution(r -> r.domain(DOMAIN).execution(run))
+        return t.swf.describeWorkflowExecution(r -> r.domain(DOMAIN).execution(run))
                 .openCounts()
                 .openDecisionTasks();
     }
@@ -245,9 +245,8 @@ final class DecisionTaskTest {
     @Test
     void longHistoryIsPagedWithinTheSameDecisionTask() {
         WorkflowExecution run = t.start("w");
-        List<Decision> markers = IntStream.range(0, 20)
-                .mapToObj(i -> marker("m" + i, null))
-                .collect(Collectors.toList());
+        List<Decision> markers =
+                IntStream.range(0, 20).mapToObj(i -> marker("m" + i, null)).collect(Collectors.toList());
         t.decide(t.decisionTask(), markers.toArray(new Decision[0]));
         signal("w", "s");
         List<HistoryEvent> all = t.history(run);
@@ -258,8 +257,10 @@ final class DecisionTaskTest {
                 signal("w", "again");
             }
             List<HistoryEvent> paged = new ArrayList<>();
-            PollForDecisionTaskResponse page = t.swf.pollForDecisionTask(
-                    r -> r.domain(DOMAIN).taskList(list("decisions")).maximumPageSize(10).reverseOrder(reverse));
+            PollForDecisionTaskResponse page = t.swf.pollForDecisionTask(r -> r.domain(DOMAIN)
+                    .taskList(list("decisions"))
+                    .maximumPageSize(10)
+                    .reverseOrder(reverse));
             String token = page.taskToken();
             long started = page.startedEventId();
             int pages = 1;

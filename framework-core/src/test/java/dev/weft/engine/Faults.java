@@ -10,8 +10,7 @@ import software.amazon.awssdk.services.swf.model.SwfException;
 final class Faults {
     private Faults() {}
 
-    static <T extends SwfException> T assertFault(
-            Class<T> type, String errorCode, String message, Executable call) {
+    static <T extends SwfException> T assertFault(Class<T> type, String errorCode, String message, Executable call) {
         T fault = assertThrows(type, call);
         assertEquals(type, fault.getClass(), "exception type");
         assertEquals(errorCode, fault.awsErrorDetails().errorCode(), "error code");

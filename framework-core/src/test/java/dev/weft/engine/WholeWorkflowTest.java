@@ -30,12 +30,14 @@ final class WholeWorkflowTest {
             WorkflowExecution parent = t.alias(t.start("parent", "in"), "parent");
             t.decide(t.decisionTask(), scheduleActivity("a1", "charge-me"));
             var activity = t.activityTask();
-            t.swf.respondActivityTaskCompleted(r -> r.taskToken(activity.taskToken()).result("charged"));
+            t.swf.respondActivityTaskCompleted(
+                    r -> r.taskToken(activity.taskToken()).result("charged"));
             t.decide(t.decisionTask(), startTimer("t1", "60"));
 
             t.advance(Duration.ofSeconds(60));
             t.decide(t.decisionTask());
-            t.swf.signalWorkflowExecution(r -> r.domain(DOMAIN).workflowId("parent").signalName("go").input("now"));
+            t.swf.signalWorkflowExecution(
+                    r -> r.domain(DOMAIN).workflowId("parent").signalName("go").input("now"));
             t.decide(
                     t.decisionTask(),
                     Decision.builder()
@@ -154,7 +156,8 @@ final class WholeWorkflowTest {
             assertEquals(CloseStatus.CONTINUED_AS_NEW, first.executionInfo().closeStatus());
             var last = t.swf.describeWorkflowExecution(r -> r.domain(DOMAIN).execution(parent2));
             assertEquals(CloseStatus.COMPLETED, last.executionInfo().closeStatus());
-            var childInfo = t.swf.describeWorkflowExecution(r -> r.domain(DOMAIN).execution(child));
+            var childInfo =
+                    t.swf.describeWorkflowExecution(r -> r.domain(DOMAIN).execution(child));
             assertEquals(parent, childInfo.executionInfo().parent());
             assertEquals(CloseStatus.COMPLETED, childInfo.executionInfo().closeStatus());
         }
