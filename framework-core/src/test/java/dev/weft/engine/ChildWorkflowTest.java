@@ -92,7 +92,7 @@ final class ChildWorkflowTest {
         t.decide(failing, fail("bad", "worse"));
         t.decide(canceling, cancel("bye"));
         WorkflowExecution timingOut = t.alias(t.pollDecision("children").workflowExecution(), "timeout");
-        t.advance(Duration.ofSeconds(600));
+        t.advance(Duration.ofMinutes(10));
 
         assertEquals(
                 List.of(

@@ -75,7 +75,7 @@ final class ContinueAsNewTest {
                         .executionInfo()
                         .closeStatus());
         // The new run's own timeouts apply: 20 s for its decision task, 900 s for the run.
-        t.advance(Duration.ofSeconds(900));
+        t.advance(Duration.ofMinutes(15));
         assertEquals(
                 List.of(
                         "5 DecisionTaskScheduled (TaskList=TaskList(Name=v2), TaskPriority=3, StartToCloseTimeout=20,"

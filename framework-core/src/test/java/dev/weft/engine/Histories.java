@@ -36,7 +36,7 @@ final class Histories {
             Method m = HistoryEvent.class.getMethod(getter);
             return m.invoke(e);
         } catch (ReflectiveOperationException ex) {
-            throw new AssertionError("no attributes getter " + getter, ex);
+            throw new LinkageError("no attributes getter " + getter, ex);
         }
     }
 }

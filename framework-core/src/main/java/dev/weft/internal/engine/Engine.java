@@ -929,12 +929,10 @@ public final class Engine implements SwfEngine {
 
     private PollForDecisionTaskResponse nextDecisionPage(PollForDecisionTaskRequest r, int fingerprint) {
         String[] position = pages.redeem(r.nextPageToken(), "PollForDecisionTask", fingerprint, nowMillis())
-                .split("\n");
-        Object lease = tokens.get(position[0]);
-        if (!(lease instanceof Execution.DecisionLease)) {
+                .split("\n", 4);
+        if (!(tokens.get(position[0]) instanceof Execution.DecisionLease l)) {
             throw Faults.unknownResource("Unknown decision task");
         }
-        Execution.DecisionLease l = (Execution.DecisionLease) lease;
         Execution e = l.execution();
         long previous;
         synchronized (e) {
@@ -996,11 +994,9 @@ public final class Engine implements SwfEngine {
     public RespondDecisionTaskCompletedResponse respondDecisionTaskCompleted(RespondDecisionTaskCompletedRequest r) {
         Decisions.validate(r);
         checkOpen();
-        Object lease = tokens.get(r.taskToken());
-        if (!(lease instanceof Execution.DecisionLease)) {
+        if (!(tokens.get(r.taskToken()) instanceof Execution.DecisionLease l)) {
             throw Faults.unknownResource("Unknown decision task");
         }
-        Execution.DecisionLease l = (Execution.DecisionLease) lease;
         Execution e = l.execution();
         Effects fx = new Effects();
         synchronized (e) {
@@ -1051,12 +1047,11 @@ public final class Engine implements SwfEngine {
 
     /** The started activity task a token names, or UnknownResource. */
     private ActivityTask activity(String token) {
-        Object task = tokens.get(token);
-        if (!(task instanceof ActivityTask)) {
+        if (!(tokens.get(token) instanceof ActivityTask task)) {
             throw Faults.unknownResource("Unknown activity task token: the task is closed (completed, failed,"
                     + " canceled or timed out), its execution is closed, or the token was never issued");
         }
-        return (ActivityTask) task;
+        return task;
     }
 
     private static software.amazon.awssdk.services.swf.model.UnknownResourceException gone(ActivityTask a) {

@@ -158,9 +158,8 @@ final class Execution {
     /** Thrown by {@link #append} when the history is full; the operation ends in termination. */
     static final class HistoryFull extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        static final HistoryFull INSTANCE = new HistoryFull();
 
-        private HistoryFull() {
+        HistoryFull() {
             super("history is full", null, false, false);
         }
     }
@@ -222,7 +221,6 @@ final class Execution {
     private Map<Long, Child> children;
     private Map<String, LambdaTask> lambdas;
     private Scheduler.Timer executionTimer;
-    private Scheduler.Timer retentionTimer;
 
     Execution(Engine engine, Spec spec, String runId) {
         this.engine = engine;
@@ -296,9 +294,9 @@ final class Execution {
     /** Appends an event stamped now and returns its id. */
     long append(HistoryEvent.Builder event, EventType type) {
         if (history.size() >= MAX_EVENTS - 1 && type != EventType.WORKFLOW_EXECUTION_TERMINATED) {
-            throw HistoryFull.INSTANCE;
+            throw new HistoryFull();
         }
-        long id = history.size() + 1;
+        long id = history.size() + 1L;
         history.add(event.eventId(id)
                 .eventType(type)
                 .eventTimestamp(Instant.ofEpochMilli(engine.nowMillis()))
@@ -1158,7 +1156,7 @@ final class Execution {
         domain.openByStart.remove(new Domain.VisKey(startMillis, runId));
         domain.closedByStart.put(new Domain.VisKey(startMillis, runId), this);
         domain.closedByClose.put(new Domain.VisKey(now, runId), this);
-        retentionTimer = scheduler.at(now + domain.retentionMillis, false, this::purge);
+        scheduler.at(now + domain.retentionMillis, false, this::purge);
 
         if (parent != null && forParent != null) {
             Execution parentRun = domain.runs.get(parent.runId());
