@@ -562,10 +562,20 @@ final class Execution {
         domain.activityQueue(task.taskList).offer(task);
     }
 
+    /**
+     * Makes sure the task's one timer fires no later than its next deadline. A timer already set
+     * for an earlier instant is kept: when it fires it finds nothing expired and re-arms, which
+     * spares the scheduler a cancel and an insert on every start and heartbeat.
+     */
     private void armActivityTimer(ActivityTask task) {
-        engine.scheduler.cancel(task.timer);
-        task.timer = null;
         long deadline = task.nextDeadline();
+        if (task.timer != null) {
+            if (task.timer.deadline <= deadline) {
+                return;
+            }
+            engine.scheduler.cancel(task.timer);
+            task.timer = null;
+        }
         if (deadline != Long.MAX_VALUE) {
             task.timer = engine.scheduler.at(deadline, true, () -> activityDeadline(task));
         }
@@ -616,6 +626,7 @@ final class Execution {
             if (!open || task.state == ActivityTask.CLOSED || activities == null) {
                 return;
             }
+            task.timer = null; // This is it, firing.
             ActivityTaskTimeoutType expired = task.expired(engine.nowMillis());
             if (expired == null) {
                 armActivityTimer(task); // A heartbeat moved the deadline on.
