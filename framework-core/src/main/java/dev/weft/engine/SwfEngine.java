@@ -34,21 +34,34 @@ import software.amazon.awssdk.services.swf.SwfClient;
  */
 public interface SwfEngine extends SwfClient {
 
-    /** A builder with the defaults: wall clock, 60-second long polls, region us-east-1. */
+    /**
+     * A builder with the defaults: wall clock, 60-second long polls, region us-east-1.
+     *
+     * @return a new builder
+     */
     static Builder builder() {
         return new Builder();
     }
 
-    /** The engine's current time. */
+    /**
+     * The engine's current time.
+     *
+     * @return the wall clock's instant, or the current virtual instant
+     */
     Instant now();
 
-    /** True if the engine runs on virtual time, which moves only when {@link #advance} is called. */
+    /**
+     * Whether the engine runs on virtual time, which moves only when {@link #advance} is called.
+     *
+     * @return true on virtual time, false on a wall clock
+     */
     boolean isVirtualTime();
 
     /**
      * Moves virtual time forward, firing every timer and timeout that falls due on the way, in
      * order, each at its own instant. Returns when all of them have been applied.
      *
+     * @param duration how far to move time; zero fires what is due now
      * @throws IllegalStateException if the engine runs on a wall clock
      * @throws IllegalArgumentException if {@code duration} is negative
      */
@@ -58,12 +71,17 @@ public interface SwfEngine extends SwfClient {
      * The instant of the next timer or timeout that will change some workflow's history (activity
      * and decision task timeouts, workflow timers, execution timeouts, Lambda timeouts), or empty
      * if none is pending. Long-poll expiries and retention do not count.
+     *
+     * @return the next deadline, if any
      */
     Optional<Instant> nextDeadline();
 
     /**
      * Registers (or replaces) a Lambda function that {@code ScheduleLambdaFunction} decisions can
      * call by {@code name}.
+     *
+     * @param name the function name decisions use
+     * @param function what runs when they call it
      */
     void registerLambdaFunction(String name, LambdaFunction function);
 
@@ -88,6 +106,9 @@ public interface SwfEngine extends SwfClient {
         /**
          * The wall clock the engine reads. Default: {@link Clock#systemUTC()}. Ignored once {@link
          * #virtualTime(Instant)} is set.
+         *
+         * @param clock the clock to read
+         * @return this builder
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -99,6 +120,9 @@ public interface SwfEngine extends SwfClient {
          * Runs the engine on virtual time starting at {@code start}: time stands still until
          * {@link SwfEngine#advance(Duration)} moves it. Default: off (wall clock). Long polls wait in
          * virtual time too.
+         *
+         * @param start the instant virtual time starts at
+         * @return this builder
          */
         public Builder virtualTime(Instant start) {
             this.virtualStart = Objects.requireNonNull(start, "start");
@@ -108,6 +132,9 @@ public interface SwfEngine extends SwfClient {
         /**
          * The longest a poll waits for a task before it returns an empty task. Default: 60 seconds,
          * as in SWF. Zero makes polls return at once.
+         *
+         * @param timeout the longest wait; not negative
+         * @return this builder
          */
         public Builder pollTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "pollTimeout");
@@ -118,25 +145,45 @@ public interface SwfEngine extends SwfClient {
             return this;
         }
 
-        /** The region named in domain ARNs. Default: {@code us-east-1}. */
+        /**
+         * The region named in domain ARNs. Default: {@code us-east-1}.
+         *
+         * @param region a region name
+         * @return this builder
+         */
         public Builder region(String region) {
             this.region = requireText(region, "region");
             return this;
         }
 
-        /** The account id named in domain ARNs. Default: {@code 123456789012}. */
+        /**
+         * The account id named in domain ARNs. Default: {@code 123456789012}.
+         *
+         * @param accountId an account id
+         * @return this builder
+         */
         public Builder accountId(String accountId) {
             this.accountId = requireText(accountId, "accountId");
             return this;
         }
 
-        /** Registers a Lambda function by name. Default: none. */
+        /**
+         * Registers a Lambda function by name. Default: none.
+         *
+         * @param name the function name decisions use
+         * @param function what runs when they call it
+         * @return this builder
+         */
         public Builder lambdaFunction(String name, LambdaFunction function) {
             lambdaFunctions.put(requireText(name, "name"), Objects.requireNonNull(function, "function"));
             return this;
         }
 
-        /** Builds and starts the engine. */
+        /**
+         * Builds and starts the engine.
+         *
+         * @return a running engine; close it when done
+         */
         public SwfEngine build() {
             return new Engine(
                     virtualStart == null ? clock : null, virtualStart, pollTimeout, region, accountId, lambdaFunctions);

@@ -175,7 +175,7 @@ final class EngineSnapshot {
             if (!later.facts.containsKey(where)) {
                 lines.add("gone: " + where + " (was " + before + ")");
             } else if (!Objects.equals(before, later.facts.get(where))) {
-                lines.add("changed: " + where + "\n    before: " + before + "\n    after:  " + later.facts.get(where));
+                lines.add("changed: " + where + change(before, later.facts.get(where)));
             }
         });
         later.facts.forEach((where, after) -> {
@@ -184,6 +184,19 @@ final class EngineSnapshot {
             }
         });
         return lines;
+    }
+
+    /** The change, shown from the first element that differs when both are lists (histories are long). */
+    private static String change(Object before, Object after) {
+        if (before instanceof List<?> b && after instanceof List<?> a) {
+            int i = 0;
+            while (i < b.size() && i < a.size() && Objects.equals(b.get(i), a.get(i))) {
+                i++;
+            }
+            return " (" + b.size() + " elements before, " + a.size() + " after; first difference at index " + i
+                    + ")\n    before: " + b.subList(i, b.size()) + "\n    after:  " + a.subList(i, a.size());
+        }
+        return "\n    before: " + before + "\n    after:  " + after;
     }
 
     @Override
@@ -198,6 +211,6 @@ final class EngineSnapshot {
 
     @Override
     public String toString() {
-        return "EngineSnapshot" + facts.keySet();
+        return "EngineSnapshot of " + facts.size() + " facts";
     }
 }

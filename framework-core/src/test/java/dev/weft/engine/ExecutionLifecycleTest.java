@@ -118,7 +118,7 @@ final class ExecutionLifecycleTest {
         assertFault(
                 DefaultUndefinedException.class,
                 "DefaultUndefinedFault",
-                "taskList: the request gives none and WorkflowType[name=Bare, version=1] was registered without"
+                "taskList: the request gives none and WorkflowType=[name=Bare, version=1] was registered without"
                         + " defaultTaskList. Give taskList when starting, or register a new version with a default.",
                 () -> t.swf.startWorkflowExecution(r -> r.domain(DOMAIN)
                         .workflowId("w")
@@ -126,7 +126,7 @@ final class ExecutionLifecycleTest {
         assertFault(
                 DefaultUndefinedException.class,
                 "DefaultUndefinedFault",
-                "childPolicy: the request gives none and WorkflowType[name=Bare, version=1] was registered without"
+                "childPolicy: the request gives none and WorkflowType=[name=Bare, version=1] was registered without"
                         + " defaultChildPolicy. Give childPolicy when starting, or register a new version with a"
                         + " default.",
                 () -> t.swf.startWorkflowExecution(r -> r.domain(DOMAIN)

@@ -1,9 +1,9 @@
 package dev.weft.engine;
 
 import static dev.weft.engine.EngineTesting.T0;
+import static dev.weft.engine.Faults.assertFault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -423,8 +423,7 @@ final class RegistryTest {
             registerDomain(swf, SHOP);
             for (String type :
                     List.of("ship/2", "charge/3", "charges/1", "charge/1", "audit/1", "ship/1", "charge/2")) {
-                String[] nv = type.split("/");
-                registerActivityType(swf, SHOP, nv[0], nv[1]);
+                registerActivityType(swf, SHOP, type);
             }
             swf.advance(Duration.ofMinutes(1));
             swf.deprecateActivityType(r -> r.domain(SHOP).activityType(activity("charge", "2")));
@@ -476,8 +475,7 @@ final class RegistryTest {
                 keys.add(String.format("task%02d/2", i));
             }
             for (int i = keys.size() - 1; i >= 0; i--) {
-                String[] nv = keys.get(i).split("/");
-                registerActivityType(swf, SHOP, nv[0], nv[1]);
+                registerActivityType(swf, SHOP, keys.get(i));
             }
             List<String> reversed = new ArrayList<>(keys);
             Collections.reverse(reversed);
@@ -596,6 +594,13 @@ final class RegistryTest {
             assertEquals(
                     List.of(),
                     listActivityTypes(swf, r -> r.domain(SHOP).registrationStatus(RegistrationStatus.DEPRECATED)));
+
+            // A deleted type may be registered again, as a new type.
+            registerActivityType(swf, SHOP, "charge", "1");
+            assertEquals(
+                    List.of(activityInfo(
+                            "charge", "1", RegistrationStatus.REGISTERED, T0.plus(Duration.ofMinutes(3)), null)),
+                    listActivityTypes(swf, r -> r.domain(SHOP).registrationStatus(RegistrationStatus.REGISTERED)));
         }
     }
 
@@ -686,8 +691,7 @@ final class RegistryTest {
         try (SwfEngine swf = engine()) {
             registerDomain(swf, SHOP);
             for (String type : List.of("Ship/2", "Order/3", "Orders/1", "Order/1", "Audit/1", "Ship/1", "Order/2")) {
-                String[] nv = type.split("/");
-                registerWorkflowType(swf, SHOP, nv[0], nv[1]);
+                registerWorkflowType(swf, SHOP, type);
             }
             swf.advance(Duration.ofMinutes(1));
             swf.deprecateWorkflowType(r -> r.domain(SHOP).workflowType(workflow("Order", "2")));
@@ -742,8 +746,7 @@ final class RegistryTest {
                 }
             }
             for (int i = 0; i < keys.size(); i++) {
-                String[] nv = keys.get(i * 5 % keys.size()).split("/");
-                registerWorkflowType(swf, SHOP, nv[0], nv[1]);
+                registerWorkflowType(swf, SHOP, keys.get(i * 5 % keys.size()));
             }
             List<String> reversed = new ArrayList<>(keys);
             Collections.reverse(reversed);
@@ -839,6 +842,13 @@ final class RegistryTest {
             assertEquals(
                     List.of(),
                     listWorkflowTypes(swf, r -> r.domain(SHOP).registrationStatus(RegistrationStatus.DEPRECATED)));
+
+            // A deleted type may be registered again, as a new type.
+            registerWorkflowType(swf, SHOP, "Order", "1");
+            assertEquals(
+                    List.of(workflowInfo(
+                            "Order", "1", RegistrationStatus.REGISTERED, T0.plus(Duration.ofMinutes(3)), null)),
+                    listWorkflowTypes(swf, r -> r.domain(SHOP).registrationStatus(RegistrationStatus.REGISTERED)));
         }
     }
 
@@ -1045,6 +1055,18 @@ final class RegistryTest {
                 .defaultTaskStartToCloseTimeout("60"));
     }
 
+    /** Registers the activity type written as {@code name/version}. */
+    private static void registerActivityType(SwfEngine swf, String domain, String key) {
+        int slash = key.indexOf('/');
+        registerActivityType(swf, domain, key.substring(0, slash), key.substring(slash + 1));
+    }
+
+    /** Registers the workflow type written as {@code name/version}. */
+    private static void registerWorkflowType(SwfEngine swf, String domain, String key) {
+        int slash = key.indexOf('/');
+        registerWorkflowType(swf, domain, key.substring(0, slash), key.substring(slash + 1));
+    }
+
     private static DomainInfo domainInfo(String name, RegistrationStatus status, String description) {
         return DomainInfo.builder()
                 .name(name)
@@ -1185,13 +1207,6 @@ final class RegistryTest {
             assertNull(map.put(t.key(), t.value()), "tag " + t.key() + " is listed twice");
         }
         return map;
-    }
-
-    private static void assertFault(Class<? extends SwfException> type, String code, String message, Executable call) {
-        SwfException e = assertThrows(type, call);
-        assertEquals(code, e.awsErrorDetails().errorCode());
-        assertEquals(message, e.awsErrorDetails().errorMessage());
-        assertEquals(400, e.statusCode());
     }
 
     private static void assertValidation(String message, Executable call) {

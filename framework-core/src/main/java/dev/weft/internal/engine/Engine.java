@@ -148,7 +148,7 @@ public final class Engine implements SwfEngine {
         this.arnPrefix = "arn:aws:swf:" + region + ":" + accountId + ":/domain/";
         this.lambdaFunctions = new ConcurrentHashMap<>(lambdaFunctions);
         this.tokenKey = ThreadLocalRandom.current().nextLong();
-        this.pages = new PageTokens(tokenKey);
+        this.pages = new PageTokens();
         AtomicInteger lambdaThreads = new AtomicInteger();
         this.lambdaRunner = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "weft-engine-lambda-" + lambdaThreads.incrementAndGet());
@@ -453,7 +453,7 @@ public final class Engine implements SwfEngine {
         Domain d = registry.usableDomain(r.domain());
         WorkflowTypeRecord t = registry.workflowType(d, r.workflowType());
         if (t.status() == RegistrationStatus.DEPRECATED) {
-            throw Faults.typeDeprecated("WorkflowType" + t.key);
+            throw Faults.typeDeprecated("WorkflowType=" + t.key);
         }
         Resolved resolved = resolve(
                 t,
@@ -465,7 +465,7 @@ public final class Engine implements SwfEngine {
                 r.lambdaRole());
         if (resolved.missing() != null) {
             String m = resolved.missing();
-            throw Faults.defaultUndefined(m + ": the request gives none and WorkflowType" + t.key
+            throw Faults.defaultUndefined(m + ": the request gives none and WorkflowType=" + t.key
                     + " was registered without default" + Character.toUpperCase(m.charAt(0)) + m.substring(1)
                     + ". Give " + m + " when starting, or register a new version with a default.");
         }
@@ -715,6 +715,9 @@ public final class Engine implements SwfEngine {
         }
         int size = Paging.pageSize(r.maximumPageSize());
         int length = e.historyLength();
+        if (offset < 0 || offset > length) {
+            throw badPageToken(r.nextPageToken());
+        }
         Slice slice = slice(e, 0, length, offset, size, reverse);
         return GetWorkflowExecutionHistoryResponse.builder()
                 .events(slice.events)
@@ -733,8 +736,12 @@ public final class Engine implements SwfEngine {
         try {
             return Integer.parseInt(position);
         } catch (NumberFormatException e) {
-            throw Check.failure("nextPageToken", position, "Member must be a nextPageToken returned by SWF");
+            return -1;
         }
+    }
+
+    private static RuntimeException badPageToken(String token) {
+        return Check.failure("nextPageToken", token, "Member must be a nextPageToken returned by SWF");
     }
 
     /** One page of events from the window {@code [from, to)}, and the offset of the next page or -1. */
@@ -930,7 +937,7 @@ public final class Engine implements SwfEngine {
     private PollForDecisionTaskResponse nextDecisionPage(PollForDecisionTaskRequest r, int fingerprint) {
         String[] position = pages.redeem(r.nextPageToken(), "PollForDecisionTask", fingerprint, nowMillis())
                 .split("\n", 4);
-        if (!(tokens.get(position[0]) instanceof Execution.DecisionLease l)) {
+        if (position.length != 4 || !(tokens.get(position[0]) instanceof Execution.DecisionLease l)) {
             throw Faults.unknownResource("Unknown decision task");
         }
         Execution e = l.execution();
@@ -941,12 +948,18 @@ public final class Engine implements SwfEngine {
             }
             previous = e.previousStartedEventId();
         }
+        int from = parseOffset(position[1]);
+        int to = parseOffset(position[2]);
+        int offset = parseOffset(position[3]);
+        if (from < 0 || to != l.startedEventId() || from > to || offset < 0 || offset > to - from) {
+            throw badPageToken(r.nextPageToken());
+        }
         return decisionPage(
                 e,
                 position[0],
-                Integer.parseInt(position[1]),
-                Integer.parseInt(position[2]),
-                Integer.parseInt(position[3]),
+                from,
+                to,
+                offset,
                 r,
                 fingerprint,
                 new StartedDecision(e, position[0], l.startedEventId(), previous, null));

@@ -1165,9 +1165,14 @@ final class Execution {
             domain.open.remove(workflowId, this);
         }
         domain.openByStart.remove(new Domain.VisKey(startMillis, runId));
-        domain.closedByStart.put(new Domain.VisKey(startMillis, runId), this);
-        domain.closedByClose.put(new Domain.VisKey(now, runId), this);
-        scheduler.at(now + domain.retentionMillis, false, this::purge);
+        if (domain.retentionMillis == 0) {
+            // No retention: SWF deletes the record as the execution closes.
+            domain.runs.remove(runId, this);
+        } else {
+            domain.closedByStart.put(new Domain.VisKey(startMillis, runId), this);
+            domain.closedByClose.put(new Domain.VisKey(now, runId), this);
+            scheduler.at(now + domain.retentionMillis, false, this::purge);
+        }
 
         if (parent != null && forParent != null) {
             Execution parentRun = domain.runs.get(parent.runId());

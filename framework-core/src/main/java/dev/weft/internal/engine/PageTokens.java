@@ -1,29 +1,46 @@
 package dev.weft.internal.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.zip.CRC32;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque page tokens. A token carries where the next page starts, a fingerprint of the request
  * it continues (so that a token replayed with other arguments is refused), the instant it was
- * issued (tokens expire, as SWF's do), and a checksum keyed by the engine (so that an edited token
- * is refused rather than misread).
+ * issued (tokens expire, as SWF's do), and an HMAC under a key only this engine knows, so that an
+ * edited or forged token is refused rather than misread.
  */
 final class PageTokens {
     /** SWF's token lifetime for list and history calls. */
     static final long LIFETIME_MILLIS = 24L * 3600 * 1000;
 
-    private final long key;
+    private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
-    PageTokens(long key) {
-        this.key = key;
+    PageTokens() {
+        byte[] secret = new byte[32];
+        ThreadLocalRandom.current().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("[BUG] HmacSHA256 is unavailable", e);
+        }
     }
 
     /** A token for the page after {@code position}, for a request with {@code fingerprint}. */
     String issue(String kind, int fingerprint, String position, long nowMillis) {
         String body = kind + '\n' + fingerprint + '\n' + nowMillis + '\n' + position;
-        String signed = Long.toHexString(checksum(body)) + '\n' + body;
+        String signed = signature(body) + '\n' + body;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(signed.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -62,10 +79,11 @@ final class PageTokens {
             return null;
         }
         String body = text.substring(parts[0].length() + 1);
+        if (!MessageDigest.isEqual(
+                parts[0].getBytes(StandardCharsets.UTF_8), signature(body).getBytes(StandardCharsets.UTF_8))) {
+            return null;
+        }
         try {
-            if (Long.parseUnsignedLong(parts[0], 16) != checksum(body)) {
-                return null;
-            }
             Long.parseLong(parts[3]);
         } catch (NumberFormatException e) {
             return null;
@@ -73,9 +91,8 @@ final class PageTokens {
         return parts;
     }
 
-    private long checksum(String body) {
-        CRC32 crc = new CRC32();
-        crc.update(body.getBytes(StandardCharsets.UTF_8));
-        return crc.getValue() ^ (key & 0xffffffffL);
+    private String signature(String body) {
+        byte[] mac = macs.get().doFinal(body.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac).substring(0, 22);
     }
 }

@@ -340,11 +340,11 @@ final class Registry {
                 .build();
         synchronized (d.activityTypes) {
             if (d.activityTypes.containsKey(key)) {
-                throw Faults.typeAlreadyExists("ActivityType" + key);
+                throw Faults.typeAlreadyExists("ActivityType=" + key);
             }
             if (d.activityTypes.size() >= MAX_TYPES) {
-                throw Faults.limitExceeded("Cannot register ActivityType" + key + ": domain " + d.name + " already has "
-                        + MAX_TYPES + " activity types");
+                throw Faults.limitExceeded("Cannot register ActivityType=" + key + ": domain " + d.name
+                        + " already has " + MAX_TYPES + " activity types");
             }
             d.activityTypes.put(
                     key,
@@ -399,7 +399,7 @@ final class Registry {
         ActivityTypeRecord t = activityType(domain(r.domain()), r.activityType());
         synchronized (t) {
             if (t.status() == RegistrationStatus.DEPRECATED) {
-                throw Faults.typeDeprecated("ActivityType" + t.key);
+                throw Faults.typeDeprecated("ActivityType=" + t.key);
             }
             t.status(RegistrationStatus.DEPRECATED, Instant.ofEpochMilli(engine.nowMillis()));
         }
@@ -412,7 +412,7 @@ final class Registry {
         ActivityTypeRecord t = activityType(domain(r.domain()), r.activityType());
         synchronized (t) {
             if (t.status() == RegistrationStatus.REGISTERED) {
-                throw Faults.typeAlreadyExists("ActivityType" + t.key);
+                throw Faults.typeAlreadyExists("ActivityType=" + t.key);
             }
             t.status(RegistrationStatus.REGISTERED, null);
         }
@@ -427,7 +427,7 @@ final class Registry {
         synchronized (t) {
             if (t.status() != RegistrationStatus.DEPRECATED) {
                 throw Faults.typeNotDeprecated(
-                        "ActivityType" + t.key + " is not deprecated; deprecate it before deleting it");
+                        "ActivityType=" + t.key + " is not deprecated; deprecate it before deleting it");
             }
             d.activityTypes.remove(t.key, t);
         }
@@ -480,11 +480,11 @@ final class Registry {
                 .build();
         synchronized (d.workflowTypes) {
             if (d.workflowTypes.containsKey(key)) {
-                throw Faults.typeAlreadyExists("WorkflowType" + key);
+                throw Faults.typeAlreadyExists("WorkflowType=" + key);
             }
             if (d.workflowTypes.size() >= MAX_TYPES) {
-                throw Faults.limitExceeded("Cannot register WorkflowType" + key + ": domain " + d.name + " already has "
-                        + MAX_TYPES + " workflow types");
+                throw Faults.limitExceeded("Cannot register WorkflowType=" + key + ": domain " + d.name
+                        + " already has " + MAX_TYPES + " workflow types");
             }
             d.workflowTypes.put(
                     key,
@@ -539,7 +539,7 @@ final class Registry {
         WorkflowTypeRecord t = workflowType(domain(r.domain()), r.workflowType());
         synchronized (t) {
             if (t.status() == RegistrationStatus.DEPRECATED) {
-                throw Faults.typeDeprecated("WorkflowType" + t.key);
+                throw Faults.typeDeprecated("WorkflowType=" + t.key);
             }
             t.status(RegistrationStatus.DEPRECATED, Instant.ofEpochMilli(engine.nowMillis()));
         }
@@ -552,7 +552,7 @@ final class Registry {
         WorkflowTypeRecord t = workflowType(domain(r.domain()), r.workflowType());
         synchronized (t) {
             if (t.status() == RegistrationStatus.REGISTERED) {
-                throw Faults.typeAlreadyExists("WorkflowType" + t.key);
+                throw Faults.typeAlreadyExists("WorkflowType=" + t.key);
             }
             t.status(RegistrationStatus.REGISTERED, null);
         }
@@ -567,7 +567,7 @@ final class Registry {
         synchronized (t) {
             if (t.status() != RegistrationStatus.DEPRECATED) {
                 throw Faults.typeNotDeprecated(
-                        "WorkflowType" + t.key + " is not deprecated; deprecate it before deleting it");
+                        "WorkflowType=" + t.key + " is not deprecated; deprecate it before deleting it");
             }
             d.workflowTypes.remove(t.key, t);
         }

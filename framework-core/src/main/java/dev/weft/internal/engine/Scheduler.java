@@ -183,32 +183,67 @@ final class Scheduler implements AutoCloseable {
 
     private void run() {
         while (true) {
-            Timer due;
-            lock.lock();
             try {
-                while (true) {
-                    if (closed) {
-                        return;
-                    }
-                    Timer next = earliest();
-                    long now = now();
-                    if (next != null && next.deadline <= now) {
-                        (next.history ? history : housekeeping).remove(next);
-                        due = next;
-                        break;
-                    }
-                    if (next == null || virtual) {
-                        changed.await();
-                    } else {
-                        changed.await(next.deadline - now, TimeUnit.MILLISECONDS);
-                    }
+                if (!awaitDue()) {
+                    return;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } finally {
-                lock.unlock();
             }
+            if (virtual) {
+                // Fire holding advancing, so that advanceTo() never returns while this thread is
+                // still applying a deadline that was due before its target.
+                advancing.lock();
+                try {
+                    fireDue();
+                } finally {
+                    advancing.unlock();
+                }
+            } else {
+                fireDue();
+            }
+        }
+    }
+
+    /** Waits until some deadline is due; false once closed. */
+    private boolean awaitDue() throws InterruptedException {
+        lock.lock();
+        try {
+            while (true) {
+                if (closed) {
+                    return false;
+                }
+                Timer next = earliest();
+                long now = now();
+                if (next != null && next.deadline <= now) {
+                    return true;
+                }
+                if (next == null || virtual) {
+                    changed.await();
+                } else {
+                    changed.await(next.deadline - now, TimeUnit.MILLISECONDS);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Fires the earliest deadline if it is (still) due; another thread may have taken it. */
+    private void fireDue() {
+        Timer due = null;
+        lock.lock();
+        try {
+            Timer next = earliest();
+            if (next != null && next.deadline <= now()) {
+                (next.history ? history : housekeeping).remove(next);
+                due = next;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (due != null) {
             fire(due);
         }
     }
