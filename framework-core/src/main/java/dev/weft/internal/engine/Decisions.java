@@ -9,6 +9,9 @@ import software.amazon.awssdk.services.swf.model.CancelTimerFailedEventAttribute
 import software.amazon.awssdk.services.swf.model.CancelWorkflowExecutionFailedCause;
 import software.amazon.awssdk.services.swf.model.CancelWorkflowExecutionFailedEventAttributes;
 import software.amazon.awssdk.services.swf.model.ChildPolicy;
+import software.amazon.awssdk.services.swf.model.ChildWorkflowExecutionCanceledEventAttributes;
+import software.amazon.awssdk.services.swf.model.ChildWorkflowExecutionCompletedEventAttributes;
+import software.amazon.awssdk.services.swf.model.ChildWorkflowExecutionFailedEventAttributes;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
 import software.amazon.awssdk.services.swf.model.CompleteWorkflowExecutionFailedCause;
 import software.amazon.awssdk.services.swf.model.CompleteWorkflowExecutionFailedEventAttributes;
@@ -21,7 +24,6 @@ import software.amazon.awssdk.services.swf.model.DecisionType;
 import software.amazon.awssdk.services.swf.model.EventType;
 import software.amazon.awssdk.services.swf.model.FailWorkflowExecutionFailedCause;
 import software.amazon.awssdk.services.swf.model.FailWorkflowExecutionFailedEventAttributes;
-import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.LambdaFunctionScheduledEventAttributes;
 import software.amazon.awssdk.services.swf.model.MarkerRecordedEventAttributes;
 import software.amazon.awssdk.services.swf.model.RegistrationStatus;
@@ -318,15 +320,14 @@ final class Decisions {
         long scheduledEventId = e.startedDecisionScheduledId();
         e.guarded(fx, () -> {
             long completed = e.append(
-                    HistoryEvent.builder()
-                            .decisionTaskCompletedEventAttributes(DecisionTaskCompletedEventAttributes.builder()
-                                    .executionContext(r.executionContext())
-                                    .scheduledEventId(scheduledEventId)
-                                    .startedEventId(startedEventId)
-                                    .taskList(r.taskList())
-                                    .taskListScheduleToStartTimeout(r.taskListScheduleToStartTimeout())
-                                    .build()),
-                    EventType.DECISION_TASK_COMPLETED);
+                    EventType.DECISION_TASK_COMPLETED,
+                    DecisionTaskCompletedEventAttributes.builder()
+                            .executionContext(r.executionContext())
+                            .scheduledEventId(scheduledEventId)
+                            .startedEventId(startedEventId)
+                            .taskList(r.taskList())
+                            .taskListScheduleToStartTimeout(r.taskListScheduleToStartTimeout())
+                            .build());
             e.beginDecisions(r.executionContext(), r.taskList(), r.taskListScheduleToStartTimeout());
             if (r.hasDecisions()) {
                 for (Decision d : r.decisions()) {
@@ -349,14 +350,12 @@ final class Decisions {
                         e.openActivities() == 0 ? null : e.activities().get(id);
                 if (task == null) {
                     e.append(
-                            HistoryEvent.builder()
-                                    .requestCancelActivityTaskFailedEventAttributes(
-                                            RequestCancelActivityTaskFailedEventAttributes.builder()
-                                                    .activityId(id)
-                                                    .cause(RequestCancelActivityTaskFailedCause.ACTIVITY_ID_UNKNOWN)
-                                                    .decisionTaskCompletedEventId(completed)
-                                                    .build()),
-                            EventType.REQUEST_CANCEL_ACTIVITY_TASK_FAILED);
+                            EventType.REQUEST_CANCEL_ACTIVITY_TASK_FAILED,
+                            RequestCancelActivityTaskFailedEventAttributes.builder()
+                                    .activityId(id)
+                                    .cause(RequestCancelActivityTaskFailedCause.ACTIVITY_ID_UNKNOWN)
+                                    .decisionTaskCompletedEventId(completed)
+                                    .build());
                     e.needsDecision();
                 } else {
                     e.requestActivityCancel(task, completed);
@@ -366,36 +365,33 @@ final class Decisions {
                 var a = d.completeWorkflowExecutionDecisionAttributes();
                 if (unhandled) {
                     e.append(
-                            HistoryEvent.builder()
-                                    .completeWorkflowExecutionFailedEventAttributes(
-                                            CompleteWorkflowExecutionFailedEventAttributes.builder()
-                                                    .cause(CompleteWorkflowExecutionFailedCause.UNHANDLED_DECISION)
-                                                    .decisionTaskCompletedEventId(completed)
-                                                    .build()),
-                            EventType.COMPLETE_WORKFLOW_EXECUTION_FAILED);
+                            EventType.COMPLETE_WORKFLOW_EXECUTION_FAILED,
+                            CompleteWorkflowExecutionFailedEventAttributes.builder()
+                                    .cause(CompleteWorkflowExecutionFailedCause.UNHANDLED_DECISION)
+                                    .decisionTaskCompletedEventId(completed)
+                                    .build());
                     e.needsDecision();
                     return;
                 }
                 String result = a == null ? null : a.result();
                 e.append(
-                        HistoryEvent.builder()
-                                .workflowExecutionCompletedEventAttributes(
-                                        WorkflowExecutionCompletedEventAttributes.builder()
-                                                .result(result)
-                                                .decisionTaskCompletedEventId(completed)
-                                                .build()),
-                        EventType.WORKFLOW_EXECUTION_COMPLETED);
+                        EventType.WORKFLOW_EXECUTION_COMPLETED,
+                        WorkflowExecutionCompletedEventAttributes.builder()
+                                .result(result)
+                                .decisionTaskCompletedEventId(completed)
+                                .build());
                 e.close(
                         CloseStatus.COMPLETED,
                         null,
-                        (event, child, type, initiated, started) -> {
-                            event.childWorkflowExecutionCompletedEventAttributes(b -> b.workflowExecution(child)
-                                    .workflowType(type)
-                                    .result(result)
-                                    .initiatedEventId(initiated)
-                                    .startedEventId(started));
-                            return EventType.CHILD_WORKFLOW_EXECUTION_COMPLETED;
-                        },
+                        (child, type, initiated, started) -> new Execution.Appended(
+                                EventType.CHILD_WORKFLOW_EXECUTION_COMPLETED,
+                                ChildWorkflowExecutionCompletedEventAttributes.builder()
+                                        .workflowExecution(child)
+                                        .workflowType(type)
+                                        .result(result)
+                                        .initiatedEventId(initiated)
+                                        .startedEventId(started)
+                                        .build()),
                         null,
                         fx);
             }
@@ -403,38 +399,36 @@ final class Decisions {
                 var a = d.failWorkflowExecutionDecisionAttributes();
                 if (unhandled) {
                     e.append(
-                            HistoryEvent.builder()
-                                    .failWorkflowExecutionFailedEventAttributes(
-                                            FailWorkflowExecutionFailedEventAttributes.builder()
-                                                    .cause(FailWorkflowExecutionFailedCause.UNHANDLED_DECISION)
-                                                    .decisionTaskCompletedEventId(completed)
-                                                    .build()),
-                            EventType.FAIL_WORKFLOW_EXECUTION_FAILED);
+                            EventType.FAIL_WORKFLOW_EXECUTION_FAILED,
+                            FailWorkflowExecutionFailedEventAttributes.builder()
+                                    .cause(FailWorkflowExecutionFailedCause.UNHANDLED_DECISION)
+                                    .decisionTaskCompletedEventId(completed)
+                                    .build());
                     e.needsDecision();
                     return;
                 }
                 String reason = a == null ? null : a.reason();
                 String details = a == null ? null : a.details();
                 e.append(
-                        HistoryEvent.builder()
-                                .workflowExecutionFailedEventAttributes(WorkflowExecutionFailedEventAttributes.builder()
-                                        .reason(reason)
-                                        .details(details)
-                                        .decisionTaskCompletedEventId(completed)
-                                        .build()),
-                        EventType.WORKFLOW_EXECUTION_FAILED);
+                        EventType.WORKFLOW_EXECUTION_FAILED,
+                        WorkflowExecutionFailedEventAttributes.builder()
+                                .reason(reason)
+                                .details(details)
+                                .decisionTaskCompletedEventId(completed)
+                                .build());
                 e.close(
                         CloseStatus.FAILED,
                         null,
-                        (event, child, type, initiated, started) -> {
-                            event.childWorkflowExecutionFailedEventAttributes(b -> b.workflowExecution(child)
-                                    .workflowType(type)
-                                    .reason(reason)
-                                    .details(details)
-                                    .initiatedEventId(initiated)
-                                    .startedEventId(started));
-                            return EventType.CHILD_WORKFLOW_EXECUTION_FAILED;
-                        },
+                        (child, type, initiated, started) -> new Execution.Appended(
+                                EventType.CHILD_WORKFLOW_EXECUTION_FAILED,
+                                ChildWorkflowExecutionFailedEventAttributes.builder()
+                                        .workflowExecution(child)
+                                        .workflowType(type)
+                                        .reason(reason)
+                                        .details(details)
+                                        .initiatedEventId(initiated)
+                                        .startedEventId(started)
+                                        .build()),
                         null,
                         fx);
             }
@@ -442,36 +436,33 @@ final class Decisions {
                 var a = d.cancelWorkflowExecutionDecisionAttributes();
                 if (unhandled) {
                     e.append(
-                            HistoryEvent.builder()
-                                    .cancelWorkflowExecutionFailedEventAttributes(
-                                            CancelWorkflowExecutionFailedEventAttributes.builder()
-                                                    .cause(CancelWorkflowExecutionFailedCause.UNHANDLED_DECISION)
-                                                    .decisionTaskCompletedEventId(completed)
-                                                    .build()),
-                            EventType.CANCEL_WORKFLOW_EXECUTION_FAILED);
+                            EventType.CANCEL_WORKFLOW_EXECUTION_FAILED,
+                            CancelWorkflowExecutionFailedEventAttributes.builder()
+                                    .cause(CancelWorkflowExecutionFailedCause.UNHANDLED_DECISION)
+                                    .decisionTaskCompletedEventId(completed)
+                                    .build());
                     e.needsDecision();
                     return;
                 }
                 String details = a == null ? null : a.details();
                 e.append(
-                        HistoryEvent.builder()
-                                .workflowExecutionCanceledEventAttributes(
-                                        WorkflowExecutionCanceledEventAttributes.builder()
-                                                .details(details)
-                                                .decisionTaskCompletedEventId(completed)
-                                                .build()),
-                        EventType.WORKFLOW_EXECUTION_CANCELED);
+                        EventType.WORKFLOW_EXECUTION_CANCELED,
+                        WorkflowExecutionCanceledEventAttributes.builder()
+                                .details(details)
+                                .decisionTaskCompletedEventId(completed)
+                                .build());
                 e.close(
                         CloseStatus.CANCELED,
                         null,
-                        (event, child, type, initiated, started) -> {
-                            event.childWorkflowExecutionCanceledEventAttributes(b -> b.workflowExecution(child)
-                                    .workflowType(type)
-                                    .details(details)
-                                    .initiatedEventId(initiated)
-                                    .startedEventId(started));
-                            return EventType.CHILD_WORKFLOW_EXECUTION_CANCELED;
-                        },
+                        (child, type, initiated, started) -> new Execution.Appended(
+                                EventType.CHILD_WORKFLOW_EXECUTION_CANCELED,
+                                ChildWorkflowExecutionCanceledEventAttributes.builder()
+                                        .workflowExecution(child)
+                                        .workflowType(type)
+                                        .details(details)
+                                        .initiatedEventId(initiated)
+                                        .startedEventId(started)
+                                        .build()),
                         null,
                         fx);
             }
@@ -480,13 +471,12 @@ final class Decisions {
             case RECORD_MARKER -> {
                 var a = d.recordMarkerDecisionAttributes();
                 e.append(
-                        HistoryEvent.builder()
-                                .markerRecordedEventAttributes(MarkerRecordedEventAttributes.builder()
-                                        .markerName(a.markerName())
-                                        .details(a.details())
-                                        .decisionTaskCompletedEventId(completed)
-                                        .build()),
-                        EventType.MARKER_RECORDED);
+                        EventType.MARKER_RECORDED,
+                        MarkerRecordedEventAttributes.builder()
+                                .markerName(a.markerName())
+                                .details(a.details())
+                                .decisionTaskCompletedEventId(completed)
+                                .build());
             }
             case START_TIMER -> {
                 var a = d.startTimerDecisionAttributes();
@@ -498,25 +488,23 @@ final class Decisions {
                 }
                 if (cause != null) {
                     e.append(
-                            HistoryEvent.builder()
-                                    .startTimerFailedEventAttributes(StartTimerFailedEventAttributes.builder()
-                                            .timerId(a.timerId())
-                                            .cause(cause)
-                                            .decisionTaskCompletedEventId(completed)
-                                            .build()),
-                            EventType.START_TIMER_FAILED);
+                            EventType.START_TIMER_FAILED,
+                            StartTimerFailedEventAttributes.builder()
+                                    .timerId(a.timerId())
+                                    .cause(cause)
+                                    .decisionTaskCompletedEventId(completed)
+                                    .build());
                     e.needsDecision();
                     return;
                 }
                 long started = e.append(
-                        HistoryEvent.builder()
-                                .timerStartedEventAttributes(TimerStartedEventAttributes.builder()
-                                        .timerId(a.timerId())
-                                        .control(a.control())
-                                        .startToFireTimeout(a.startToFireTimeout())
-                                        .decisionTaskCompletedEventId(completed)
-                                        .build()),
-                        EventType.TIMER_STARTED);
+                        EventType.TIMER_STARTED,
+                        TimerStartedEventAttributes.builder()
+                                .timerId(a.timerId())
+                                .control(a.control())
+                                .startToFireTimeout(a.startToFireTimeout())
+                                .decisionTaskCompletedEventId(completed)
+                                .build());
                 e.addTimer(new Execution.UserTimer(a.timerId(), started), Durations.seconds(a.startToFireTimeout()));
             }
             case CANCEL_TIMER -> {
@@ -525,54 +513,48 @@ final class Decisions {
                         e.openTimers() == 0 ? null : e.timers().get(id);
                 if (timer == null) {
                     e.append(
-                            HistoryEvent.builder()
-                                    .cancelTimerFailedEventAttributes(CancelTimerFailedEventAttributes.builder()
-                                            .timerId(id)
-                                            .cause(CancelTimerFailedCause.TIMER_ID_UNKNOWN)
-                                            .decisionTaskCompletedEventId(completed)
-                                            .build()),
-                            EventType.CANCEL_TIMER_FAILED);
+                            EventType.CANCEL_TIMER_FAILED,
+                            CancelTimerFailedEventAttributes.builder()
+                                    .timerId(id)
+                                    .cause(CancelTimerFailedCause.TIMER_ID_UNKNOWN)
+                                    .decisionTaskCompletedEventId(completed)
+                                    .build());
                     e.needsDecision();
                     return;
                 }
                 e.removeTimer(timer);
                 e.append(
-                        HistoryEvent.builder()
-                                .timerCanceledEventAttributes(TimerCanceledEventAttributes.builder()
-                                        .timerId(id)
-                                        .startedEventId(timer.startedEventId)
-                                        .decisionTaskCompletedEventId(completed)
-                                        .build()),
-                        EventType.TIMER_CANCELED);
+                        EventType.TIMER_CANCELED,
+                        TimerCanceledEventAttributes.builder()
+                                .timerId(id)
+                                .startedEventId(timer.startedEventId)
+                                .decisionTaskCompletedEventId(completed)
+                                .build());
             }
             case SIGNAL_EXTERNAL_WORKFLOW_EXECUTION -> {
                 var a = d.signalExternalWorkflowExecutionDecisionAttributes();
                 long initiated = e.append(
-                        HistoryEvent.builder()
-                                .signalExternalWorkflowExecutionInitiatedEventAttributes(
-                                        SignalExternalWorkflowExecutionInitiatedEventAttributes.builder()
-                                                .workflowId(a.workflowId())
-                                                .runId(a.runId())
-                                                .signalName(a.signalName())
-                                                .input(a.input())
-                                                .decisionTaskCompletedEventId(completed)
-                                                .control(a.control())
-                                                .build()),
-                        EventType.SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED);
+                        EventType.SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED,
+                        SignalExternalWorkflowExecutionInitiatedEventAttributes.builder()
+                                .workflowId(a.workflowId())
+                                .runId(a.runId())
+                                .signalName(a.signalName())
+                                .input(a.input())
+                                .decisionTaskCompletedEventId(completed)
+                                .control(a.control())
+                                .build());
                 fx.add(() -> engine.deliverSignal(e, initiated, a.workflowId(), a.runId(), a.signalName(), a.input()));
             }
             case REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION -> {
                 var a = d.requestCancelExternalWorkflowExecutionDecisionAttributes();
                 long initiated = e.append(
-                        HistoryEvent.builder()
-                                .requestCancelExternalWorkflowExecutionInitiatedEventAttributes(
-                                        RequestCancelExternalWorkflowExecutionInitiatedEventAttributes.builder()
-                                                .workflowId(a.workflowId())
-                                                .runId(a.runId())
-                                                .decisionTaskCompletedEventId(completed)
-                                                .control(a.control())
-                                                .build()),
-                        EventType.REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED);
+                        EventType.REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_INITIATED,
+                        RequestCancelExternalWorkflowExecutionInitiatedEventAttributes.builder()
+                                .workflowId(a.workflowId())
+                                .runId(a.runId())
+                                .decisionTaskCompletedEventId(completed)
+                                .control(a.control())
+                                .build());
                 fx.add(() -> engine.deliverCancel(e, initiated, a.workflowId(), a.runId()));
             }
             case START_CHILD_WORKFLOW_EXECUTION ->
@@ -625,34 +607,31 @@ final class Decisions {
         }
         if (cause != null) {
             e.append(
-                    HistoryEvent.builder()
-                            .scheduleActivityTaskFailedEventAttributes(
-                                    ScheduleActivityTaskFailedEventAttributes.builder()
-                                            .activityType(type)
-                                            .activityId(a.activityId())
-                                            .cause(cause)
-                                            .decisionTaskCompletedEventId(completed)
-                                            .build()),
-                    EventType.SCHEDULE_ACTIVITY_TASK_FAILED);
+                    EventType.SCHEDULE_ACTIVITY_TASK_FAILED,
+                    ScheduleActivityTaskFailedEventAttributes.builder()
+                            .activityType(type)
+                            .activityId(a.activityId())
+                            .cause(cause)
+                            .decisionTaskCompletedEventId(completed)
+                            .build());
             e.needsDecision();
             return;
         }
         long scheduled = e.append(
-                HistoryEvent.builder()
-                        .activityTaskScheduledEventAttributes(ActivityTaskScheduledEventAttributes.builder()
-                                .activityType(type)
-                                .activityId(a.activityId())
-                                .input(a.input())
-                                .control(a.control())
-                                .scheduleToStartTimeout(scheduleToStart)
-                                .scheduleToCloseTimeout(scheduleToClose)
-                                .startToCloseTimeout(startToClose)
-                                .taskList(Execution.taskList(taskList))
-                                .taskPriority(priority)
-                                .decisionTaskCompletedEventId(completed)
-                                .heartbeatTimeout(heartbeat)
-                                .build()),
-                EventType.ACTIVITY_TASK_SCHEDULED);
+                EventType.ACTIVITY_TASK_SCHEDULED,
+                ActivityTaskScheduledEventAttributes.builder()
+                        .activityType(type)
+                        .activityId(a.activityId())
+                        .input(a.input())
+                        .control(a.control())
+                        .scheduleToStartTimeout(scheduleToStart)
+                        .scheduleToCloseTimeout(scheduleToClose)
+                        .startToCloseTimeout(startToClose)
+                        .taskList(Execution.taskList(taskList))
+                        .taskPriority(priority)
+                        .decisionTaskCompletedEventId(completed)
+                        .heartbeatTimeout(heartbeat)
+                        .build());
         e.addActivity(new ActivityTask(
                 e,
                 a.activityId(),
@@ -715,35 +694,31 @@ final class Decisions {
         }
         if (cause != null) {
             e.append(
-                    HistoryEvent.builder()
-                            .continueAsNewWorkflowExecutionFailedEventAttributes(
-                                    ContinueAsNewWorkflowExecutionFailedEventAttributes.builder()
-                                            .cause(cause)
-                                            .decisionTaskCompletedEventId(completed)
-                                            .build()),
-                    EventType.CONTINUE_AS_NEW_WORKFLOW_EXECUTION_FAILED);
+                    EventType.CONTINUE_AS_NEW_WORKFLOW_EXECUTION_FAILED,
+                    ContinueAsNewWorkflowExecutionFailedEventAttributes.builder()
+                            .cause(cause)
+                            .decisionTaskCompletedEventId(completed)
+                            .build());
             e.needsDecision();
             return;
         }
         String runId = engine.newRunId();
         List<String> tags = attrs.hasTagList() ? attrs.tagList() : null;
         e.append(
-                HistoryEvent.builder()
-                        .workflowExecutionContinuedAsNewEventAttributes(
-                                WorkflowExecutionContinuedAsNewEventAttributes.builder()
-                                        .input(attrs.input())
-                                        .decisionTaskCompletedEventId(completed)
-                                        .newExecutionRunId(runId)
-                                        .executionStartToCloseTimeout(resolved.executionStartToCloseTimeout())
-                                        .taskList(Execution.taskList(resolved.taskList()))
-                                        .taskPriority(resolved.taskPriority())
-                                        .taskStartToCloseTimeout(resolved.taskStartToCloseTimeout())
-                                        .childPolicy(resolved.childPolicy())
-                                        .tagList(tags)
-                                        .workflowType(type)
-                                        .lambdaRole(resolved.lambdaRole())
-                                        .build()),
-                EventType.WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+                EventType.WORKFLOW_EXECUTION_CONTINUED_AS_NEW,
+                WorkflowExecutionContinuedAsNewEventAttributes.builder()
+                        .input(attrs.input())
+                        .decisionTaskCompletedEventId(completed)
+                        .newExecutionRunId(runId)
+                        .executionStartToCloseTimeout(resolved.executionStartToCloseTimeout())
+                        .taskList(Execution.taskList(resolved.taskList()))
+                        .taskPriority(resolved.taskPriority())
+                        .taskStartToCloseTimeout(resolved.taskStartToCloseTimeout())
+                        .childPolicy(resolved.childPolicy())
+                        .tagList(tags)
+                        .workflowType(type)
+                        .lambdaRole(resolved.lambdaRole())
+                        .build());
         Execution next = new Execution(
                 engine,
                 new Execution.Spec(
@@ -803,39 +778,35 @@ final class Decisions {
         if (cause != null) {
             // No Initiated event exists for these causes, so initiatedEventId is 0.
             e.append(
-                    HistoryEvent.builder()
-                            .startChildWorkflowExecutionFailedEventAttributes(
-                                    StartChildWorkflowExecutionFailedEventAttributes.builder()
-                                            .workflowType(a.workflowType())
-                                            .cause(cause)
-                                            .workflowId(a.workflowId())
-                                            .initiatedEventId(0L)
-                                            .decisionTaskCompletedEventId(completed)
-                                            .control(a.control())
-                                            .build()),
-                    EventType.START_CHILD_WORKFLOW_EXECUTION_FAILED);
+                    EventType.START_CHILD_WORKFLOW_EXECUTION_FAILED,
+                    StartChildWorkflowExecutionFailedEventAttributes.builder()
+                            .workflowType(a.workflowType())
+                            .cause(cause)
+                            .workflowId(a.workflowId())
+                            .initiatedEventId(0L)
+                            .decisionTaskCompletedEventId(completed)
+                            .control(a.control())
+                            .build());
             e.needsDecision();
             return;
         }
         List<String> tags = a.hasTagList() ? a.tagList() : null;
         long initiated = e.append(
-                HistoryEvent.builder()
-                        .startChildWorkflowExecutionInitiatedEventAttributes(
-                                StartChildWorkflowExecutionInitiatedEventAttributes.builder()
-                                        .workflowId(a.workflowId())
-                                        .workflowType(a.workflowType())
-                                        .control(a.control())
-                                        .input(a.input())
-                                        .executionStartToCloseTimeout(resolved.executionStartToCloseTimeout())
-                                        .taskList(Execution.taskList(resolved.taskList()))
-                                        .taskPriority(resolved.taskPriority())
-                                        .decisionTaskCompletedEventId(completed)
-                                        .childPolicy(resolved.childPolicy())
-                                        .taskStartToCloseTimeout(resolved.taskStartToCloseTimeout())
-                                        .tagList(tags)
-                                        .lambdaRole(resolved.lambdaRole())
-                                        .build()),
-                EventType.START_CHILD_WORKFLOW_EXECUTION_INITIATED);
+                EventType.START_CHILD_WORKFLOW_EXECUTION_INITIATED,
+                StartChildWorkflowExecutionInitiatedEventAttributes.builder()
+                        .workflowId(a.workflowId())
+                        .workflowType(a.workflowType())
+                        .control(a.control())
+                        .input(a.input())
+                        .executionStartToCloseTimeout(resolved.executionStartToCloseTimeout())
+                        .taskList(Execution.taskList(resolved.taskList()))
+                        .taskPriority(resolved.taskPriority())
+                        .decisionTaskCompletedEventId(completed)
+                        .childPolicy(resolved.childPolicy())
+                        .taskStartToCloseTimeout(resolved.taskStartToCloseTimeout())
+                        .tagList(tags)
+                        .lambdaRole(resolved.lambdaRole())
+                        .build());
         e.children().put(initiated, new Execution.Child(initiated, a.workflowId(), a.workflowType()));
         Execution.Spec spec = new Execution.Spec(
                 e.domain,
@@ -868,29 +839,26 @@ final class Decisions {
         }
         if (cause != null) {
             e.append(
-                    HistoryEvent.builder()
-                            .scheduleLambdaFunctionFailedEventAttributes(
-                                    ScheduleLambdaFunctionFailedEventAttributes.builder()
-                                            .id(a.id())
-                                            .name(a.name())
-                                            .cause(cause)
-                                            .decisionTaskCompletedEventId(completed)
-                                            .build()),
-                    EventType.SCHEDULE_LAMBDA_FUNCTION_FAILED);
+                    EventType.SCHEDULE_LAMBDA_FUNCTION_FAILED,
+                    ScheduleLambdaFunctionFailedEventAttributes.builder()
+                            .id(a.id())
+                            .name(a.name())
+                            .cause(cause)
+                            .decisionTaskCompletedEventId(completed)
+                            .build());
             e.needsDecision();
             return;
         }
         long scheduled = e.append(
-                HistoryEvent.builder()
-                        .lambdaFunctionScheduledEventAttributes(LambdaFunctionScheduledEventAttributes.builder()
-                                .id(a.id())
-                                .name(a.name())
-                                .control(a.control())
-                                .input(a.input())
-                                .startToCloseTimeout(a.startToCloseTimeout())
-                                .decisionTaskCompletedEventId(completed)
-                                .build()),
-                EventType.LAMBDA_FUNCTION_SCHEDULED);
+                EventType.LAMBDA_FUNCTION_SCHEDULED,
+                LambdaFunctionScheduledEventAttributes.builder()
+                        .id(a.id())
+                        .name(a.name())
+                        .control(a.control())
+                        .input(a.input())
+                        .startToCloseTimeout(a.startToCloseTimeout())
+                        .decisionTaskCompletedEventId(completed)
+                        .build());
         long timeout =
                 a.startToCloseTimeout() == null ? LAMBDA_MAX_SECONDS : Durations.seconds(a.startToCloseTimeout());
         Execution.LambdaTask task = new Execution.LambdaTask(a.id(), a.name(), a.input(), scheduled, timeout);

@@ -2,6 +2,7 @@ package dev.weft.internal.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.swf.model.ActivityTaskTimedOutEventAttrib
 import software.amazon.awssdk.services.swf.model.ActivityTaskTimeoutType;
 import software.amazon.awssdk.services.swf.model.ChildPolicy;
 import software.amazon.awssdk.services.swf.model.ChildWorkflowExecutionStartedEventAttributes;
+import software.amazon.awssdk.services.swf.model.ChildWorkflowExecutionTerminatedEventAttributes;
+import software.amazon.awssdk.services.swf.model.ChildWorkflowExecutionTimedOutEventAttributes;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
 import software.amazon.awssdk.services.swf.model.DecisionTaskScheduledEventAttributes;
 import software.amazon.awssdk.services.swf.model.DecisionTaskStartedEventAttributes;
@@ -32,10 +35,13 @@ import software.amazon.awssdk.services.swf.model.LambdaFunctionTimedOutEventAttr
 import software.amazon.awssdk.services.swf.model.LambdaFunctionTimeoutType;
 import software.amazon.awssdk.services.swf.model.RequestCancelExternalWorkflowExecutionFailedCause;
 import software.amazon.awssdk.services.swf.model.RequestCancelExternalWorkflowExecutionFailedEventAttributes;
+import software.amazon.awssdk.services.swf.model.RequestCancelExternalWorkflowExecutionInitiatedEventAttributes;
 import software.amazon.awssdk.services.swf.model.SignalExternalWorkflowExecutionFailedCause;
 import software.amazon.awssdk.services.swf.model.SignalExternalWorkflowExecutionFailedEventAttributes;
+import software.amazon.awssdk.services.swf.model.SignalExternalWorkflowExecutionInitiatedEventAttributes;
 import software.amazon.awssdk.services.swf.model.StartChildWorkflowExecutionFailedCause;
 import software.amazon.awssdk.services.swf.model.StartChildWorkflowExecutionFailedEventAttributes;
+import software.amazon.awssdk.services.swf.model.StartChildWorkflowExecutionInitiatedEventAttributes;
 import software.amazon.awssdk.services.swf.model.TaskList;
 import software.amazon.awssdk.services.swf.model.TimerFiredEventAttributes;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
@@ -182,7 +188,11 @@ final class Execution {
     final ChildPolicy childPolicy;
     final String lambdaRole;
 
-    private final ArrayList<HistoryEvent> history = new ArrayList<>(8);
+    // The history, one event per index (event id = index + 1), kept compact: see Events.
+    private long[] eventTimes = new long[8];
+    private EventType[] eventTypes = new EventType[8];
+    private Object[] eventAttributes = new Object[8];
+    private int eventCount;
     private volatile boolean open = true;
     private boolean active;
     private CloseStatus closeStatus;
@@ -243,22 +253,21 @@ final class Execution {
         this.lambdaRole = spec.lambdaRole();
         synchronized (this) {
             append(
-                    HistoryEvent.builder()
-                            .workflowExecutionStartedEventAttributes(WorkflowExecutionStartedEventAttributes.builder()
-                                    .input(spec.input())
-                                    .executionStartToCloseTimeout(executionStartToCloseTimeout)
-                                    .taskStartToCloseTimeout(taskStartToCloseTimeout)
-                                    .childPolicy(childPolicy)
-                                    .taskList(taskList(taskList))
-                                    .taskPriority(taskPriority)
-                                    .workflowType(type)
-                                    .tagList(spec.tags() == null || spec.tags().isEmpty() ? null : tags)
-                                    .continuedExecutionRunId(spec.continuedExecutionRunId())
-                                    .parentWorkflowExecution(parent)
-                                    .parentInitiatedEventId(parentInitiatedEventId)
-                                    .lambdaRole(lambdaRole)
-                                    .build()),
-                    EventType.WORKFLOW_EXECUTION_STARTED);
+                    EventType.WORKFLOW_EXECUTION_STARTED,
+                    WorkflowExecutionStartedEventAttributes.builder()
+                            .input(spec.input())
+                            .executionStartToCloseTimeout(executionStartToCloseTimeout)
+                            .taskStartToCloseTimeout(taskStartToCloseTimeout)
+                            .childPolicy(childPolicy)
+                            .taskList(taskList(taskList))
+                            .taskPriority(taskPriority)
+                            .workflowType(type)
+                            .tagList(spec.tags() == null || spec.tags().isEmpty() ? null : tags)
+                            .continuedExecutionRunId(spec.continuedExecutionRunId())
+                            .parentWorkflowExecution(parent)
+                            .parentInitiatedEventId(parentInitiatedEventId)
+                            .lambdaRole(lambdaRole)
+                            .build());
             scheduleDecisionTask();
         }
     }
@@ -282,31 +291,43 @@ final class Execution {
         return closeStatus;
     }
 
-    /** A copy of events {@code [from, to)} (0-based indexes). */
+    /** Events {@code [from, to)} (0-based indexes) as the SDK's HistoryEvents. */
     synchronized List<HistoryEvent> events(int from, int to) {
-        return new ArrayList<>(history.subList(from, to));
+        if (from < 0 || to > eventCount || from > to) {
+            throw new IndexOutOfBoundsException("[BUG] events " + from + ".." + to + " of " + eventCount);
+        }
+        List<HistoryEvent> events = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            events.add(Events.event(i + 1L, eventTimes[i], eventTypes[i], eventAttributes[i]));
+        }
+        return events;
     }
 
     synchronized int historyLength() {
-        return history.size();
+        return eventCount;
     }
 
     /** Appends an event stamped now and returns its id. */
-    long append(HistoryEvent.Builder event, EventType type) {
-        if (history.size() >= MAX_EVENTS - 1 && type != EventType.WORKFLOW_EXECUTION_TERMINATED) {
+    long append(EventType type, Object attributes) {
+        if (eventCount >= MAX_EVENTS - 1 && type != EventType.WORKFLOW_EXECUTION_TERMINATED) {
             throw new HistoryFull();
         }
-        long id = history.size() + 1L;
-        history.add(event.eventId(id)
-                .eventType(type)
-                .eventTimestamp(Instant.ofEpochMilli(engine.nowMillis()))
-                .build());
-        return id;
+        if (eventCount == eventTimes.length) {
+            int capacity = Math.min(eventCount * 2, MAX_EVENTS);
+            eventTimes = Arrays.copyOf(eventTimes, capacity);
+            eventTypes = Arrays.copyOf(eventTypes, capacity);
+            eventAttributes = Arrays.copyOf(eventAttributes, capacity);
+        }
+        eventTimes[eventCount] = engine.nowMillis();
+        eventTypes[eventCount] = type;
+        eventAttributes[eventCount] = attributes;
+        eventCount++;
+        return eventCount;
     }
 
-    /** The event with this id. */
-    HistoryEvent event(long eventId) {
-        return history.get((int) eventId - 1);
+    /** The attributes of the event with this id. */
+    Object attributes(long eventId) {
+        return eventAttributes[(int) eventId - 1];
     }
 
     /**
@@ -365,15 +386,14 @@ final class Execution {
         String list = overrideList != null ? overrideList : taskList;
         long scheduleToStart = overrideList != null ? overrideTimeout : Durations.NONE;
         long id = append(
-                HistoryEvent.builder()
-                        .decisionTaskScheduledEventAttributes(DecisionTaskScheduledEventAttributes.builder()
-                                .taskList(taskList(list))
-                                .taskPriority(taskPriority)
-                                .startToCloseTimeout(taskStartToCloseTimeout)
-                                .scheduleToStartTimeout(
-                                        scheduleToStart == Durations.NONE ? "NONE" : Long.toString(scheduleToStart))
-                                .build()),
-                EventType.DECISION_TASK_SCHEDULED);
+                EventType.DECISION_TASK_SCHEDULED,
+                DecisionTaskScheduledEventAttributes.builder()
+                        .taskList(taskList(list))
+                        .taskPriority(taskPriority)
+                        .startToCloseTimeout(taskStartToCloseTimeout)
+                        .scheduleToStartTimeout(
+                                scheduleToStart == Durations.NONE ? "NONE" : Long.toString(scheduleToStart))
+                        .build());
         dtScheduledId = id;
         dtScheduledList = list;
         dtScheduledTimeout = scheduleToStart;
@@ -401,12 +421,11 @@ final class Execution {
         long[] started = new long[1];
         guarded(fx, () -> {
             long startedId = append(
-                    HistoryEvent.builder()
-                            .decisionTaskStartedEventAttributes(DecisionTaskStartedEventAttributes.builder()
-                                    .identity(identity)
-                                    .scheduledEventId(task.scheduledEventId)
-                                    .build()),
-                    EventType.DECISION_TASK_STARTED);
+                    EventType.DECISION_TASK_STARTED,
+                    DecisionTaskStartedEventAttributes.builder()
+                            .identity(identity)
+                            .scheduledEventId(task.scheduledEventId)
+                            .build());
             dtQueued = false;
             engine.scheduler.cancel(dtScheduleTimer);
             dtScheduleTimer = null;
@@ -491,13 +510,12 @@ final class Execution {
                 dtScheduleTimer = null;
                 dtScheduledId = 0;
                 append(
-                        HistoryEvent.builder()
-                                .decisionTaskTimedOutEventAttributes(DecisionTaskTimedOutEventAttributes.builder()
-                                        .timeoutType(DecisionTaskTimeoutType.SCHEDULE_TO_START)
-                                        .scheduledEventId(scheduledId)
-                                        .startedEventId(0L)
-                                        .build()),
-                        EventType.DECISION_TASK_TIMED_OUT);
+                        EventType.DECISION_TASK_TIMED_OUT,
+                        DecisionTaskTimedOutEventAttributes.builder()
+                                .timeoutType(DecisionTaskTimeoutType.SCHEDULE_TO_START)
+                                .scheduledEventId(scheduledId)
+                                .startedEventId(0L)
+                                .build());
                 // The override's fallback: back to the execution's own task list.
                 overrideList = null;
                 overrideTimeout = Durations.NONE;
@@ -519,13 +537,12 @@ final class Execution {
                 dtStartTimer = null;
                 dtStartedId = 0;
                 append(
-                        HistoryEvent.builder()
-                                .decisionTaskTimedOutEventAttributes(DecisionTaskTimedOutEventAttributes.builder()
-                                        .timeoutType(DecisionTaskTimeoutType.START_TO_CLOSE)
-                                        .scheduledEventId(dtStartedScheduledId)
-                                        .startedEventId(startedId)
-                                        .build()),
-                        EventType.DECISION_TASK_TIMED_OUT);
+                        EventType.DECISION_TASK_TIMED_OUT,
+                        DecisionTaskTimedOutEventAttributes.builder()
+                                .timeoutType(DecisionTaskTimeoutType.START_TO_CLOSE)
+                                .scheduledEventId(dtStartedScheduledId)
+                                .startedEventId(startedId)
+                                .build());
                 if (overrideList != null && overrideTimeout != Durations.NONE) {
                     overrideList = null;
                     overrideTimeout = Durations.NONE;
@@ -589,12 +606,11 @@ final class Execution {
         boolean[] ok = new boolean[1];
         guarded(fx, () -> {
             long startedId = append(
-                    HistoryEvent.builder()
-                            .activityTaskStartedEventAttributes(ActivityTaskStartedEventAttributes.builder()
-                                    .identity(identity)
-                                    .scheduledEventId(task.scheduledEventId)
-                                    .build()),
-                    EventType.ACTIVITY_TASK_STARTED);
+                    EventType.ACTIVITY_TASK_STARTED,
+                    ActivityTaskStartedEventAttributes.builder()
+                            .identity(identity)
+                            .scheduledEventId(task.scheduledEventId)
+                            .build());
             task.state = ActivityTask.STARTED;
             task.startedEventId = startedId;
             task.startedAt = engine.nowMillis();
@@ -635,14 +651,13 @@ final class Execution {
             guarded(fx, () -> {
                 closeActivity(task);
                 append(
-                        HistoryEvent.builder()
-                                .activityTaskTimedOutEventAttributes(ActivityTaskTimedOutEventAttributes.builder()
-                                        .timeoutType(expired)
-                                        .scheduledEventId(task.scheduledEventId)
-                                        .startedEventId(task.startedEventId)
-                                        .details(task.heartbeatDetails)
-                                        .build()),
-                        EventType.ACTIVITY_TASK_TIMED_OUT);
+                        EventType.ACTIVITY_TASK_TIMED_OUT,
+                        ActivityTaskTimedOutEventAttributes.builder()
+                                .timeoutType(expired)
+                                .scheduledEventId(task.scheduledEventId)
+                                .startedEventId(task.startedEventId)
+                                .details(task.heartbeatDetails)
+                                .build());
                 needsDecision();
             });
         }
@@ -666,13 +681,12 @@ final class Execution {
         guarded(fx, () -> {
             closeActivity(task);
             append(
-                    HistoryEvent.builder()
-                            .activityTaskCompletedEventAttributes(ActivityTaskCompletedEventAttributes.builder()
-                                    .result(result)
-                                    .scheduledEventId(task.scheduledEventId)
-                                    .startedEventId(task.startedEventId)
-                                    .build()),
-                    EventType.ACTIVITY_TASK_COMPLETED);
+                    EventType.ACTIVITY_TASK_COMPLETED,
+                    ActivityTaskCompletedEventAttributes.builder()
+                            .result(result)
+                            .scheduledEventId(task.scheduledEventId)
+                            .startedEventId(task.startedEventId)
+                            .build());
             needsDecision();
         });
     }
@@ -681,14 +695,13 @@ final class Execution {
         guarded(fx, () -> {
             closeActivity(task);
             append(
-                    HistoryEvent.builder()
-                            .activityTaskFailedEventAttributes(ActivityTaskFailedEventAttributes.builder()
-                                    .reason(reason)
-                                    .details(details)
-                                    .scheduledEventId(task.scheduledEventId)
-                                    .startedEventId(task.startedEventId)
-                                    .build()),
-                    EventType.ACTIVITY_TASK_FAILED);
+                    EventType.ACTIVITY_TASK_FAILED,
+                    ActivityTaskFailedEventAttributes.builder()
+                            .reason(reason)
+                            .details(details)
+                            .scheduledEventId(task.scheduledEventId)
+                            .startedEventId(task.startedEventId)
+                            .build());
             needsDecision();
         });
     }
@@ -703,17 +716,14 @@ final class Execution {
 
     private void appendActivityCanceled(ActivityTask task, String details) {
         append(
-                HistoryEvent.builder()
-                        .activityTaskCanceledEventAttributes(ActivityTaskCanceledEventAttributes.builder()
-                                .details(details)
-                                .scheduledEventId(task.scheduledEventId)
-                                .startedEventId(task.startedEventId)
-                                .latestCancelRequestedEventId(
-                                        task.latestCancelRequestedEventId == 0
-                                                ? null
-                                                : task.latestCancelRequestedEventId)
-                                .build()),
-                EventType.ACTIVITY_TASK_CANCELED);
+                EventType.ACTIVITY_TASK_CANCELED,
+                ActivityTaskCanceledEventAttributes.builder()
+                        .details(details)
+                        .scheduledEventId(task.scheduledEventId)
+                        .startedEventId(task.startedEventId)
+                        .latestCancelRequestedEventId(
+                                task.latestCancelRequestedEventId == 0 ? null : task.latestCancelRequestedEventId)
+                        .build());
     }
 
     /**
@@ -722,12 +732,11 @@ final class Execution {
      */
     void requestActivityCancel(ActivityTask task, long decisionTaskCompletedEventId) {
         long id = append(
-                HistoryEvent.builder()
-                        .activityTaskCancelRequestedEventAttributes(ActivityTaskCancelRequestedEventAttributes.builder()
-                                .decisionTaskCompletedEventId(decisionTaskCompletedEventId)
-                                .activityId(task.activityId)
-                                .build()),
-                EventType.ACTIVITY_TASK_CANCEL_REQUESTED);
+                EventType.ACTIVITY_TASK_CANCEL_REQUESTED,
+                ActivityTaskCancelRequestedEventAttributes.builder()
+                        .decisionTaskCompletedEventId(decisionTaskCompletedEventId)
+                        .activityId(task.activityId)
+                        .build());
         task.latestCancelRequestedEventId = id;
         if (task.state == ActivityTask.SCHEDULED) {
             closeActivity(task);
@@ -771,12 +780,11 @@ final class Execution {
             guarded(fx, () -> {
                 timers.remove(timer.timerId);
                 append(
-                        HistoryEvent.builder()
-                                .timerFiredEventAttributes(TimerFiredEventAttributes.builder()
-                                        .timerId(timer.timerId)
-                                        .startedEventId(timer.startedEventId)
-                                        .build()),
-                        EventType.TIMER_FIRED);
+                        EventType.TIMER_FIRED,
+                        TimerFiredEventAttributes.builder()
+                                .timerId(timer.timerId)
+                                .startedEventId(timer.startedEventId)
+                                .build());
                 needsDecision();
             });
         }
@@ -808,11 +816,10 @@ final class Execution {
             boolean[] started = new boolean[1];
             guarded(fx, () -> {
                 task.startedEventId = append(
-                        HistoryEvent.builder()
-                                .lambdaFunctionStartedEventAttributes(LambdaFunctionStartedEventAttributes.builder()
-                                        .scheduledEventId(task.scheduledEventId)
-                                        .build()),
-                        EventType.LAMBDA_FUNCTION_STARTED);
+                        EventType.LAMBDA_FUNCTION_STARTED,
+                        LambdaFunctionStartedEventAttributes.builder()
+                                .scheduledEventId(task.scheduledEventId)
+                                .build());
                 task.timer = engine.scheduler.at(
                         engine.nowMillis() + task.timeoutSeconds * 1000, true, () -> lambdaTimedOut(task));
                 started[0] = true;
@@ -837,24 +844,21 @@ final class Execution {
                 engine.scheduler.cancel(task.timer);
                 if (failureReason == null) {
                     append(
-                            HistoryEvent.builder()
-                                    .lambdaFunctionCompletedEventAttributes(
-                                            LambdaFunctionCompletedEventAttributes.builder()
-                                                    .scheduledEventId(task.scheduledEventId)
-                                                    .startedEventId(task.startedEventId)
-                                                    .result(result)
-                                                    .build()),
-                            EventType.LAMBDA_FUNCTION_COMPLETED);
+                            EventType.LAMBDA_FUNCTION_COMPLETED,
+                            LambdaFunctionCompletedEventAttributes.builder()
+                                    .scheduledEventId(task.scheduledEventId)
+                                    .startedEventId(task.startedEventId)
+                                    .result(result)
+                                    .build());
                 } else {
                     append(
-                            HistoryEvent.builder()
-                                    .lambdaFunctionFailedEventAttributes(LambdaFunctionFailedEventAttributes.builder()
-                                            .scheduledEventId(task.scheduledEventId)
-                                            .startedEventId(task.startedEventId)
-                                            .reason(failureReason)
-                                            .details(failureDetails)
-                                            .build()),
-                            EventType.LAMBDA_FUNCTION_FAILED);
+                            EventType.LAMBDA_FUNCTION_FAILED,
+                            LambdaFunctionFailedEventAttributes.builder()
+                                    .scheduledEventId(task.scheduledEventId)
+                                    .startedEventId(task.startedEventId)
+                                    .reason(failureReason)
+                                    .details(failureDetails)
+                                    .build());
                 }
                 needsDecision();
             });
@@ -871,13 +875,12 @@ final class Execution {
             guarded(fx, () -> {
                 lambdas.remove(task.id);
                 append(
-                        HistoryEvent.builder()
-                                .lambdaFunctionTimedOutEventAttributes(LambdaFunctionTimedOutEventAttributes.builder()
-                                        .scheduledEventId(task.scheduledEventId)
-                                        .startedEventId(task.startedEventId)
-                                        .timeoutType(LambdaFunctionTimeoutType.START_TO_CLOSE)
-                                        .build()),
-                        EventType.LAMBDA_FUNCTION_TIMED_OUT);
+                        EventType.LAMBDA_FUNCTION_TIMED_OUT,
+                        LambdaFunctionTimedOutEventAttributes.builder()
+                                .scheduledEventId(task.scheduledEventId)
+                                .startedEventId(task.startedEventId)
+                                .timeoutType(LambdaFunctionTimeoutType.START_TO_CLOSE)
+                                .build());
                 needsDecision();
             });
         }
@@ -914,14 +917,12 @@ final class Execution {
     private void appendChildStarted(Child record, WorkflowExecution run) {
         record.run = run;
         record.startedEventId = append(
-                HistoryEvent.builder()
-                        .childWorkflowExecutionStartedEventAttributes(
-                                ChildWorkflowExecutionStartedEventAttributes.builder()
-                                        .workflowExecution(run)
-                                        .workflowType(record.type)
-                                        .initiatedEventId(record.initiatedEventId)
-                                        .build()),
-                EventType.CHILD_WORKFLOW_EXECUTION_STARTED);
+                EventType.CHILD_WORKFLOW_EXECUTION_STARTED,
+                ChildWorkflowExecutionStartedEventAttributes.builder()
+                        .workflowExecution(run)
+                        .workflowType(record.type)
+                        .initiatedEventId(record.initiatedEventId)
+                        .build());
         needsDecision();
     }
 
@@ -935,21 +936,17 @@ final class Execution {
             return;
         }
         guarded(fx, () -> {
-            HistoryEvent initiated = event(initiatedEventId);
+            var initiated = (StartChildWorkflowExecutionInitiatedEventAttributes) attributes(initiatedEventId);
             append(
-                    HistoryEvent.builder()
-                            .startChildWorkflowExecutionFailedEventAttributes(
-                                    StartChildWorkflowExecutionFailedEventAttributes.builder()
-                                            .workflowType(record.type)
-                                            .cause(StartChildWorkflowExecutionFailedCause.WORKFLOW_ALREADY_RUNNING)
-                                            .workflowId(record.workflowId)
-                                            .initiatedEventId(initiatedEventId)
-                                            .decisionTaskCompletedEventId(initiated
-                                                    .startChildWorkflowExecutionInitiatedEventAttributes()
-                                                    .decisionTaskCompletedEventId())
-                                            .control(control)
-                                            .build()),
-                    EventType.START_CHILD_WORKFLOW_EXECUTION_FAILED);
+                    EventType.START_CHILD_WORKFLOW_EXECUTION_FAILED,
+                    StartChildWorkflowExecutionFailedEventAttributes.builder()
+                            .workflowType(record.type)
+                            .cause(StartChildWorkflowExecutionFailedCause.WORKFLOW_ALREADY_RUNNING)
+                            .workflowId(record.workflowId)
+                            .initiatedEventId(initiatedEventId)
+                            .decisionTaskCompletedEventId(initiated.decisionTaskCompletedEventId())
+                            .control(control)
+                            .build());
             needsDecision();
         });
     }
@@ -969,22 +966,19 @@ final class Execution {
                 appendChildStarted(record, run);
             }
             children.remove(initiatedEventId);
-            HistoryEvent.Builder event = HistoryEvent.builder();
-            EventType type = closing.build(event, run, record.type, initiatedEventId, record.startedEventId);
-            append(event, type);
+            Appended event = closing.build(run, record.type, initiatedEventId, record.startedEventId);
+            append(event.type(), event.attributes());
             needsDecision();
         });
     }
 
+    /** An event to append: its type and attributes. */
+    record Appended(EventType type, Object attributes) {}
+
     /** Builds the event a parent records when its child closes. */
     @FunctionalInterface
     interface ChildCloser {
-        EventType build(
-                HistoryEvent.Builder event,
-                WorkflowExecution child,
-                WorkflowType type,
-                long initiatedEventId,
-                long startedEventId);
+        Appended build(WorkflowExecution child, WorkflowType type, long initiatedEventId, long startedEventId);
     }
 
     /** The child policy this run applied when it closed (null: none), for children still starting. */
@@ -997,14 +991,13 @@ final class Execution {
 
     void signaled(String signalName, String input, WorkflowExecution from, long fromInitiatedEventId) {
         append(
-                HistoryEvent.builder()
-                        .workflowExecutionSignaledEventAttributes(WorkflowExecutionSignaledEventAttributes.builder()
-                                .signalName(signalName)
-                                .input(input)
-                                .externalWorkflowExecution(from)
-                                .externalInitiatedEventId(fromInitiatedEventId)
-                                .build()),
-                EventType.WORKFLOW_EXECUTION_SIGNALED);
+                EventType.WORKFLOW_EXECUTION_SIGNALED,
+                WorkflowExecutionSignaledEventAttributes.builder()
+                        .signalName(signalName)
+                        .input(input)
+                        .externalWorkflowExecution(from)
+                        .externalInitiatedEventId(fromInitiatedEventId)
+                        .build());
         needsDecision();
     }
 
@@ -1012,14 +1005,12 @@ final class Execution {
             WorkflowExecution from, long fromInitiatedEventId, WorkflowExecutionCancelRequestedCause cause) {
         cancelRequested = true;
         append(
-                HistoryEvent.builder()
-                        .workflowExecutionCancelRequestedEventAttributes(
-                                WorkflowExecutionCancelRequestedEventAttributes.builder()
-                                        .externalWorkflowExecution(from)
-                                        .externalInitiatedEventId(fromInitiatedEventId)
-                                        .cause(cause)
-                                        .build()),
-                EventType.WORKFLOW_EXECUTION_CANCEL_REQUESTED);
+                EventType.WORKFLOW_EXECUTION_CANCEL_REQUESTED,
+                WorkflowExecutionCancelRequestedEventAttributes.builder()
+                        .externalWorkflowExecution(from)
+                        .externalInitiatedEventId(fromInitiatedEventId)
+                        .cause(cause)
+                        .build());
         needsDecision();
     }
 
@@ -1029,31 +1020,25 @@ final class Execution {
             return;
         }
         guarded(fx, () -> {
-            var initiated = event(initiatedEventId).signalExternalWorkflowExecutionInitiatedEventAttributes();
+            var initiated = (SignalExternalWorkflowExecutionInitiatedEventAttributes) attributes(initiatedEventId);
             if (target != null) {
                 append(
-                        HistoryEvent.builder()
-                                .externalWorkflowExecutionSignaledEventAttributes(
-                                        ExternalWorkflowExecutionSignaledEventAttributes.builder()
-                                                .workflowExecution(target)
-                                                .initiatedEventId(initiatedEventId)
-                                                .build()),
-                        EventType.EXTERNAL_WORKFLOW_EXECUTION_SIGNALED);
+                        EventType.EXTERNAL_WORKFLOW_EXECUTION_SIGNALED,
+                        ExternalWorkflowExecutionSignaledEventAttributes.builder()
+                                .workflowExecution(target)
+                                .initiatedEventId(initiatedEventId)
+                                .build());
             } else {
                 append(
-                        HistoryEvent.builder()
-                                .signalExternalWorkflowExecutionFailedEventAttributes(
-                                        SignalExternalWorkflowExecutionFailedEventAttributes.builder()
-                                                .workflowId(initiated.workflowId())
-                                                .runId(initiated.runId())
-                                                .cause(
-                                                        SignalExternalWorkflowExecutionFailedCause
-                                                                .UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION)
-                                                .initiatedEventId(initiatedEventId)
-                                                .decisionTaskCompletedEventId(initiated.decisionTaskCompletedEventId())
-                                                .control(initiated.control())
-                                                .build()),
-                        EventType.SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED);
+                        EventType.SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_FAILED,
+                        SignalExternalWorkflowExecutionFailedEventAttributes.builder()
+                                .workflowId(initiated.workflowId())
+                                .runId(initiated.runId())
+                                .cause(SignalExternalWorkflowExecutionFailedCause.UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION)
+                                .initiatedEventId(initiatedEventId)
+                                .decisionTaskCompletedEventId(initiated.decisionTaskCompletedEventId())
+                                .control(initiated.control())
+                                .build());
             }
             needsDecision();
         });
@@ -1065,31 +1050,28 @@ final class Execution {
             return;
         }
         guarded(fx, () -> {
-            var initiated = event(initiatedEventId).requestCancelExternalWorkflowExecutionInitiatedEventAttributes();
+            var initiated =
+                    (RequestCancelExternalWorkflowExecutionInitiatedEventAttributes) attributes(initiatedEventId);
             if (target != null) {
                 append(
-                        HistoryEvent.builder()
-                                .externalWorkflowExecutionCancelRequestedEventAttributes(
-                                        ExternalWorkflowExecutionCancelRequestedEventAttributes.builder()
-                                                .workflowExecution(target)
-                                                .initiatedEventId(initiatedEventId)
-                                                .build()),
-                        EventType.EXTERNAL_WORKFLOW_EXECUTION_CANCEL_REQUESTED);
+                        EventType.EXTERNAL_WORKFLOW_EXECUTION_CANCEL_REQUESTED,
+                        ExternalWorkflowExecutionCancelRequestedEventAttributes.builder()
+                                .workflowExecution(target)
+                                .initiatedEventId(initiatedEventId)
+                                .build());
             } else {
                 append(
-                        HistoryEvent.builder()
-                                .requestCancelExternalWorkflowExecutionFailedEventAttributes(
-                                        RequestCancelExternalWorkflowExecutionFailedEventAttributes.builder()
-                                                .workflowId(initiated.workflowId())
-                                                .runId(initiated.runId())
-                                                .cause(
-                                                        RequestCancelExternalWorkflowExecutionFailedCause
-                                                                .UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION)
-                                                .initiatedEventId(initiatedEventId)
-                                                .decisionTaskCompletedEventId(initiated.decisionTaskCompletedEventId())
-                                                .control(initiated.control())
-                                                .build()),
-                        EventType.REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED);
+                        EventType.REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_FAILED,
+                        RequestCancelExternalWorkflowExecutionFailedEventAttributes.builder()
+                                .workflowId(initiated.workflowId())
+                                .runId(initiated.runId())
+                                .cause(
+                                        RequestCancelExternalWorkflowExecutionFailedCause
+                                                .UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION)
+                                .initiatedEventId(initiatedEventId)
+                                .decisionTaskCompletedEventId(initiated.decisionTaskCompletedEventId())
+                                .control(initiated.control())
+                                .build());
             }
             needsDecision();
         });
@@ -1198,24 +1180,24 @@ final class Execution {
     void terminate(
             String reason, String details, ChildPolicy policy, WorkflowExecutionTerminatedCause cause, Effects fx) {
         append(
-                HistoryEvent.builder()
-                        .workflowExecutionTerminatedEventAttributes(WorkflowExecutionTerminatedEventAttributes.builder()
-                                .reason(reason)
-                                .details(details)
-                                .childPolicy(policy)
-                                .cause(cause)
-                                .build()),
-                EventType.WORKFLOW_EXECUTION_TERMINATED);
+                EventType.WORKFLOW_EXECUTION_TERMINATED,
+                WorkflowExecutionTerminatedEventAttributes.builder()
+                        .reason(reason)
+                        .details(details)
+                        .childPolicy(policy)
+                        .cause(cause)
+                        .build());
         close(
                 CloseStatus.TERMINATED,
                 policy,
-                (event, child, childType, initiated, started) -> {
-                    event.childWorkflowExecutionTerminatedEventAttributes(b -> b.workflowExecution(child)
-                            .workflowType(childType)
-                            .initiatedEventId(initiated)
-                            .startedEventId(started));
-                    return EventType.CHILD_WORKFLOW_EXECUTION_TERMINATED;
-                },
+                (child, childType, initiated, started) -> new Appended(
+                        EventType.CHILD_WORKFLOW_EXECUTION_TERMINATED,
+                        ChildWorkflowExecutionTerminatedEventAttributes.builder()
+                                .workflowExecution(child)
+                                .workflowType(childType)
+                                .initiatedEventId(initiated)
+                                .startedEventId(started)
+                                .build()),
                 null,
                 fx);
     }
@@ -1228,13 +1210,11 @@ final class Execution {
             }
             try {
                 append(
-                        HistoryEvent.builder()
-                                .workflowExecutionTimedOutEventAttributes(
-                                        WorkflowExecutionTimedOutEventAttributes.builder()
-                                                .timeoutType(WorkflowExecutionTimeoutType.START_TO_CLOSE)
-                                                .childPolicy(childPolicy)
-                                                .build()),
-                        EventType.WORKFLOW_EXECUTION_TIMED_OUT);
+                        EventType.WORKFLOW_EXECUTION_TIMED_OUT,
+                        WorkflowExecutionTimedOutEventAttributes.builder()
+                                .timeoutType(WorkflowExecutionTimeoutType.START_TO_CLOSE)
+                                .childPolicy(childPolicy)
+                                .build());
             } catch (HistoryFull full) {
                 terminate(
                         null,
@@ -1248,14 +1228,15 @@ final class Execution {
             close(
                     CloseStatus.TIMED_OUT,
                     childPolicy,
-                    (event, child, childType, initiated, started) -> {
-                        event.childWorkflowExecutionTimedOutEventAttributes(b -> b.workflowExecution(child)
-                                .workflowType(childType)
-                                .timeoutType(WorkflowExecutionTimeoutType.START_TO_CLOSE)
-                                .initiatedEventId(initiated)
-                                .startedEventId(started));
-                        return EventType.CHILD_WORKFLOW_EXECUTION_TIMED_OUT;
-                    },
+                    (child, childType, initiated, started) -> new Appended(
+                            EventType.CHILD_WORKFLOW_EXECUTION_TIMED_OUT,
+                            ChildWorkflowExecutionTimedOutEventAttributes.builder()
+                                    .workflowExecution(child)
+                                    .workflowType(childType)
+                                    .timeoutType(WorkflowExecutionTimeoutType.START_TO_CLOSE)
+                                    .initiatedEventId(initiated)
+                                    .startedEventId(started)
+                                    .build()),
                     null,
                     fx);
         }
