@@ -126,6 +126,26 @@ final class LambdaTest {
     }
 
     @Test
+    void roleThatCannotBeAssumedFailsTheStart() {
+        WorkflowExecution run = start("lambda-role");
+        t.decide(t.decisionTask(), lambda("l1", "upper", "x", null));
+        t.decisionTask();
+        assertEquals(
+                List.of(
+                        "5 LambdaFunctionScheduled (Id=l1, Name=upper, Input=x, DecisionTaskCompletedEventId=4)",
+                        "6 StartLambdaFunctionFailed (ScheduledEventId=5, Cause=ASSUME_ROLE_FAILED, Message=Unable to"
+                                + " assume role lambda-role: it is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME))",
+                        "7 DecisionTaskScheduled (TaskList=TaskList(Name=decisions), StartToCloseTimeout=30,"
+                                + " ScheduleToStartTimeout=NONE)"),
+                t.rendered(run).subList(4, 7));
+        assertEquals(
+                0,
+                t.swf.describeWorkflowExecution(r -> r.domain(DOMAIN).execution(run))
+                        .openCounts()
+                        .openLambdaFunctions());
+    }
+
+    @Test
     void functionIdsMustBeUniqueAmongOpenFunctions() {
         WorkflowExecution run = start(ROLE);
         t.decide(t.decisionTask(), lambda("l1", "slow", null, null), lambda("l1", "upper", "x", null));

@@ -42,6 +42,8 @@ import software.amazon.awssdk.services.swf.model.SignalExternalWorkflowExecution
 import software.amazon.awssdk.services.swf.model.StartChildWorkflowExecutionFailedCause;
 import software.amazon.awssdk.services.swf.model.StartChildWorkflowExecutionFailedEventAttributes;
 import software.amazon.awssdk.services.swf.model.StartChildWorkflowExecutionInitiatedEventAttributes;
+import software.amazon.awssdk.services.swf.model.StartLambdaFunctionFailedCause;
+import software.amazon.awssdk.services.swf.model.StartLambdaFunctionFailedEventAttributes;
 import software.amazon.awssdk.services.swf.model.TaskList;
 import software.amazon.awssdk.services.swf.model.TimerFiredEventAttributes;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
@@ -74,6 +76,9 @@ final class Execution {
     static final int MAX_OPEN_LAMBDAS = 50;
     /** SWF's hard limit on how long an execution may run, whatever its timeout says. */
     static final long MAX_RUN_SECONDS = 365L * 24 * 3600;
+    /** What a role SWF can assume for Lambda tasks looks like. */
+    private static final java.util.regex.Pattern ROLE_ARN =
+            java.util.regex.Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/\\S+");
 
     /** Everything needed to start a run. */
     record Spec(
@@ -815,6 +820,20 @@ final class Execution {
             }
             boolean[] started = new boolean[1];
             guarded(fx, () -> {
+                if (!ROLE_ARN.matcher(lambdaRole).matches()) {
+                    // There is no IAM here: a role that is not an IAM role ARN is one SWF could not assume.
+                    lambdas.remove(task.id);
+                    append(
+                            EventType.START_LAMBDA_FUNCTION_FAILED,
+                            StartLambdaFunctionFailedEventAttributes.builder()
+                                    .scheduledEventId(task.scheduledEventId)
+                                    .cause(StartLambdaFunctionFailedCause.ASSUME_ROLE_FAILED)
+                                    .message("Unable to assume role " + lambdaRole
+                                            + ": it is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)")
+                                    .build());
+                    needsDecision();
+                    return;
+                }
                 task.startedEventId = append(
                         EventType.LAMBDA_FUNCTION_STARTED,
                         LambdaFunctionStartedEventAttributes.builder()
