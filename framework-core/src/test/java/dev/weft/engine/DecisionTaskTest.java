@@ -154,6 +154,10 @@ final class DecisionTaskTest {
     void decisionsThatNeedNoAnswerScheduleNoDecisionTask() {
         WorkflowExecution run = t.start("w");
         t.decide(t.decisionTask(), marker("m", "d"), startTimer("t", "10"), scheduleActivity("a", "x"));
+        assertEquals(
+                "5 MarkerRecorded (MarkerName=m, Details=d, DecisionTaskCompletedEventId=4)",
+                t.rendered(run).get(4));
+        assertEquals(7, t.history(run).size());
         assertEquals(0, openDecisionTasks(run));
         assertTrue(t.pollDecision().taskToken().isEmpty());
     }

@@ -159,6 +159,16 @@ final class ExecutionLifecycleTest {
     }
 
     @Test
+    void failDecisionClosesTheRunAsFailed() {
+        WorkflowExecution run = t.start("w");
+        t.decide(t.decisionTask(), EngineTesting.fail("Broken", "stack trace"));
+        assertEquals(
+                "5 WorkflowExecutionFailed (Reason=Broken, Details=stack trace, DecisionTaskCompletedEventId=4)",
+                t.rendered(run).get(4));
+        assertEquals(CloseStatus.FAILED, describe(run).executionInfo().closeStatus());
+    }
+
+    @Test
     void terminationClosesTheRunAtOnce() {
         WorkflowExecution run = t.start("w");
         t.decide(t.decisionTask(), scheduleActivity("a", null));
