@@ -114,12 +114,7 @@ final class Registry {
                 throw Faults.limitExceeded("Cannot register domain " + r.name() + ": the account already has "
                         + MAX_DOMAINS + " domains (registered and deprecated)");
             }
-            Domain d = new Domain(
-                    r.name(),
-                    r.description(),
-                    retention,
-                    engine.arn(r.name()),
-                    Instant.ofEpochMilli(engine.nowMillis()));
+            Domain d = new Domain(r.name(), r.description(), retention, engine.arn(r.name()), now());
             d.replaceTags(tags);
             domains.put(r.name(), d);
         }
@@ -173,7 +168,7 @@ final class Registry {
     void deprecateDomain(DeprecateDomainRequest r) {
         new Check().length("name", r.name(), 1, Check.NAME_MAX).done();
         Domain d = domain(r.name());
-        Instant now = Instant.ofEpochMilli(engine.nowMillis());
+        Instant now = now();
         synchronized (d) {
             if (d.deprecated()) {
                 throw Faults.domainDeprecated(r.name());
@@ -338,18 +333,7 @@ final class Registry {
                 .defaultTaskScheduleToStartTimeout(r.defaultTaskScheduleToStartTimeout())
                 .defaultTaskScheduleToCloseTimeout(r.defaultTaskScheduleToCloseTimeout())
                 .build();
-        synchronized (d.activityTypes) {
-            if (d.activityTypes.containsKey(key)) {
-                throw Faults.typeAlreadyExists("ActivityType=" + key);
-            }
-            if (d.activityTypes.size() >= MAX_TYPES) {
-                throw Faults.limitExceeded("Cannot register ActivityType=" + key + ": domain " + d.name
-                        + " already has " + MAX_TYPES + " activity types");
-            }
-            d.activityTypes.put(
-                    key,
-                    new ActivityTypeRecord(key, r.description(), Instant.ofEpochMilli(engine.nowMillis()), config));
-        }
+        register(d, d.activityTypes, new ActivityTypeRecord(key, r.description(), now(), config));
     }
 
     DescribeActivityTypeResponse describeActivityType(DescribeActivityTypeRequest r) {
@@ -396,26 +380,14 @@ final class Registry {
         Check c = new Check().length("domain", r.domain(), 1, Check.NAME_MAX);
         checkActivityType(c, "activityType", r.activityType());
         c.done();
-        ActivityTypeRecord t = activityType(domain(r.domain()), r.activityType());
-        synchronized (t) {
-            if (t.status() == RegistrationStatus.DEPRECATED) {
-                throw Faults.typeDeprecated("ActivityType=" + t.key);
-            }
-            t.status(RegistrationStatus.DEPRECATED, Instant.ofEpochMilli(engine.nowMillis()));
-        }
+        deprecate(activityType(domain(r.domain()), r.activityType()));
     }
 
     void undeprecateActivityType(UndeprecateActivityTypeRequest r) {
         Check c = new Check().length("domain", r.domain(), 1, Check.NAME_MAX);
         checkActivityType(c, "activityType", r.activityType());
         c.done();
-        ActivityTypeRecord t = activityType(domain(r.domain()), r.activityType());
-        synchronized (t) {
-            if (t.status() == RegistrationStatus.REGISTERED) {
-                throw Faults.typeAlreadyExists("ActivityType=" + t.key);
-            }
-            t.status(RegistrationStatus.REGISTERED, null);
-        }
+        undeprecate(activityType(domain(r.domain()), r.activityType()));
     }
 
     void deleteActivityType(DeleteActivityTypeRequest r) {
@@ -423,14 +395,7 @@ final class Registry {
         checkActivityType(c, "activityType", r.activityType());
         c.done();
         Domain d = domain(r.domain());
-        ActivityTypeRecord t = activityType(d, r.activityType());
-        synchronized (t) {
-            if (t.status() != RegistrationStatus.DEPRECATED) {
-                throw Faults.typeNotDeprecated(
-                        "ActivityType=" + t.key + " is not deprecated; deprecate it before deleting it");
-            }
-            d.activityTypes.remove(t.key, t);
-        }
+        delete(d.activityTypes, activityType(d, r.activityType()));
     }
 
     /** The registered (or deprecated) activity type, or UnknownResource. */
@@ -478,18 +443,7 @@ final class Registry {
                 .defaultChildPolicy(r.defaultChildPolicyAsString())
                 .defaultLambdaRole(r.defaultLambdaRole())
                 .build();
-        synchronized (d.workflowTypes) {
-            if (d.workflowTypes.containsKey(key)) {
-                throw Faults.typeAlreadyExists("WorkflowType=" + key);
-            }
-            if (d.workflowTypes.size() >= MAX_TYPES) {
-                throw Faults.limitExceeded("Cannot register WorkflowType=" + key + ": domain " + d.name
-                        + " already has " + MAX_TYPES + " workflow types");
-            }
-            d.workflowTypes.put(
-                    key,
-                    new WorkflowTypeRecord(key, r.description(), Instant.ofEpochMilli(engine.nowMillis()), config));
-        }
+        register(d, d.workflowTypes, new WorkflowTypeRecord(key, r.description(), now(), config));
     }
 
     DescribeWorkflowTypeResponse describeWorkflowType(DescribeWorkflowTypeRequest r) {
@@ -536,26 +490,14 @@ final class Registry {
         Check c = new Check().length("domain", r.domain(), 1, Check.NAME_MAX);
         checkWorkflowType(c, "workflowType", r.workflowType());
         c.done();
-        WorkflowTypeRecord t = workflowType(domain(r.domain()), r.workflowType());
-        synchronized (t) {
-            if (t.status() == RegistrationStatus.DEPRECATED) {
-                throw Faults.typeDeprecated("WorkflowType=" + t.key);
-            }
-            t.status(RegistrationStatus.DEPRECATED, Instant.ofEpochMilli(engine.nowMillis()));
-        }
+        deprecate(workflowType(domain(r.domain()), r.workflowType()));
     }
 
     void undeprecateWorkflowType(UndeprecateWorkflowTypeRequest r) {
         Check c = new Check().length("domain", r.domain(), 1, Check.NAME_MAX);
         checkWorkflowType(c, "workflowType", r.workflowType());
         c.done();
-        WorkflowTypeRecord t = workflowType(domain(r.domain()), r.workflowType());
-        synchronized (t) {
-            if (t.status() == RegistrationStatus.REGISTERED) {
-                throw Faults.typeAlreadyExists("WorkflowType=" + t.key);
-            }
-            t.status(RegistrationStatus.REGISTERED, null);
-        }
+        undeprecate(workflowType(domain(r.domain()), r.workflowType()));
     }
 
     void deleteWorkflowType(DeleteWorkflowTypeRequest r) {
@@ -563,14 +505,7 @@ final class Registry {
         checkWorkflowType(c, "workflowType", r.workflowType());
         c.done();
         Domain d = domain(r.domain());
-        WorkflowTypeRecord t = workflowType(d, r.workflowType());
-        synchronized (t) {
-            if (t.status() != RegistrationStatus.DEPRECATED) {
-                throw Faults.typeNotDeprecated(
-                        "WorkflowType=" + t.key + " is not deprecated; deprecate it before deleting it");
-            }
-            d.workflowTypes.remove(t.key, t);
-        }
+        delete(d.workflowTypes, workflowType(d, r.workflowType()));
     }
 
     /** The registered (or deprecated) workflow type, or UnknownResource. */
@@ -590,6 +525,53 @@ final class Registry {
         }
         c.length(path + ".name", type.name(), 1, Check.NAME_MAX)
                 .length(path + ".version", type.version(), 1, Check.VERSION_MAX);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // What activity and workflow types share
+
+    private Instant now() {
+        return Instant.ofEpochMilli(engine.nowMillis());
+    }
+
+    private static <T extends TypeRecord> void register(Domain d, Map<TypeKey, T> types, T type) {
+        synchronized (types) {
+            if (types.containsKey(type.key)) {
+                throw Faults.typeAlreadyExists(type.label());
+            }
+            if (types.size() >= MAX_TYPES) {
+                throw Faults.limitExceeded("Cannot register " + type.label() + ": domain " + d.name + " already has "
+                        + MAX_TYPES + " " + type.kind() + "s");
+            }
+            types.put(type.key, type);
+        }
+    }
+
+    private void deprecate(TypeRecord t) {
+        synchronized (t) {
+            if (t.status() == RegistrationStatus.DEPRECATED) {
+                throw Faults.typeDeprecated(t.label());
+            }
+            t.status(RegistrationStatus.DEPRECATED, now());
+        }
+    }
+
+    private static void undeprecate(TypeRecord t) {
+        synchronized (t) {
+            if (t.status() == RegistrationStatus.REGISTERED) {
+                throw Faults.typeAlreadyExists(t.label());
+            }
+            t.status(RegistrationStatus.REGISTERED, null);
+        }
+    }
+
+    private static <T extends TypeRecord> void delete(Map<TypeKey, T> types, T t) {
+        synchronized (t) {
+            if (t.status() != RegistrationStatus.DEPRECATED) {
+                throw Faults.typeNotDeprecated(t.label() + " is not deprecated; deprecate it before deleting it");
+            }
+            types.remove(t.key, t);
+        }
     }
 
     // ---------------------------------------------------------------------------------------
