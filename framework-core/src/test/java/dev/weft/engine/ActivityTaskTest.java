@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.swf.model.ActivityType;
 import software.amazon.awssdk.services.swf.model.Decision;
 import software.amazon.awssdk.services.swf.model.DecisionType;
@@ -24,6 +26,8 @@ import software.amazon.awssdk.services.swf.model.UnknownResourceException;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionOpenCounts;
 
+@ParameterizedClass
+@EnumSource(EngineTesting.Transport.class)
 final class ActivityTaskTest {
     private static final String SCHEDULED_A = "5 ActivityTaskScheduled (ActivityType=ActivityType(Name=charge,"
             + " Version=1), ActivityId=a, Input=x, ScheduleToStartTimeout=60, ScheduleToCloseTimeout=120,"
@@ -32,7 +36,11 @@ final class ActivityTaskTest {
     private static final String NEXT_DECISION =
             "DecisionTaskScheduled (TaskList=TaskList(Name=decisions), StartToCloseTimeout=30, ScheduleToStartTimeout=NONE)";
 
-    private final EngineTesting t = new EngineTesting();
+    private final EngineTesting t;
+
+    ActivityTaskTest(EngineTesting.Transport transport) {
+        t = new EngineTesting(transport);
+    }
 
     @AfterEach
     void close() {
@@ -255,7 +263,7 @@ final class ActivityTaskTest {
                 1,
                 t.swf.countPendingActivityTasks(r -> r.domain(DOMAIN).taskList(list("activities")))
                         .count());
-        assertEquals(T0.plusSeconds(60), t.swf.nextDeadline().orElseThrow());
+        assertEquals(T0.plusSeconds(60), t.engine.nextDeadline().orElseThrow());
         t.advance(Duration.ofSeconds(60));
         assertEquals(
                 List.of(

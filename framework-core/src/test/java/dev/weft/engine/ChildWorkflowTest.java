@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.swf.model.ChildPolicy;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
 import software.amazon.awssdk.services.swf.model.Decision;
@@ -24,8 +26,14 @@ import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionInfo;
 
+@ParameterizedClass
+@EnumSource(EngineTesting.Transport.class)
 final class ChildWorkflowTest {
-    private final EngineTesting t = new EngineTesting();
+    private final EngineTesting t;
+
+    ChildWorkflowTest(EngineTesting.Transport transport) {
+        t = new EngineTesting(transport);
+    }
 
     @AfterEach
     void close() {

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.swf.model.ChildPolicy;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
 import software.amazon.awssdk.services.swf.model.Decision;
@@ -16,8 +18,14 @@ import software.amazon.awssdk.services.swf.model.DecisionType;
 import software.amazon.awssdk.services.swf.model.PollForDecisionTaskResponse;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 
+@ParameterizedClass
+@EnumSource(EngineTesting.Transport.class)
 final class ContinueAsNewTest {
-    private final EngineTesting t = new EngineTesting();
+    private final EngineTesting t;
+
+    ContinueAsNewTest(EngineTesting.Transport transport) {
+        t = new EngineTesting(transport);
+    }
 
     @AfterEach
     void close() {

@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.swf.model.Decision;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
@@ -30,11 +32,17 @@ import software.amazon.awssdk.services.swf.model.SwfException;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 
+@ParameterizedClass
+@EnumSource(EngineTesting.Transport.class)
 final class DecisionTaskTest {
     private static final String SCHEDULED =
             "DecisionTaskScheduled (TaskList=TaskList(Name=decisions), StartToCloseTimeout=30, ScheduleToStartTimeout=NONE)";
 
-    private final EngineTesting t = new EngineTesting();
+    private final EngineTesting t;
+
+    DecisionTaskTest(EngineTesting.Transport transport) {
+        t = new EngineTesting(transport);
+    }
 
     @org.junit.jupiter.api.AfterEach
     void close() {

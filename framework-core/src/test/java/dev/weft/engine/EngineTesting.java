@@ -3,11 +3,13 @@ package dev.weft.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.weft.client.SwfClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.ActivityType;
 import software.amazon.awssdk.services.swf.model.ChildPolicy;
 import software.amazon.awssdk.services.swf.model.Decision;
@@ -23,8 +25,18 @@ import software.amazon.awssdk.services.swf.model.WorkflowType;
 /**
  * A virtual-time engine with one domain, one workflow type and one activity type, and short
  * helpers for driving it through SwfClient calls. Polls return at once when nothing is queued.
+ * The calls go to the engine in-process, or through the SDK's own HTTP client and {@link
+ * SwfHttpServer} to the same engine: tests that take a {@link Transport} prove both paths alike.
  */
 class EngineTesting implements AutoCloseable {
+    /** How test calls reach the engine. */
+    enum Transport {
+        /** The engine is the SwfClient. */
+        IN_PROCESS,
+        /** The SDK's SwfClient, over HTTP on loopback, to the engine's SwfHttpServer. */
+        HTTP
+    }
+
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     static final String DOMAIN = "test-domain";
     static final String DECISIONS = "decisions";
@@ -34,16 +46,40 @@ class EngineTesting implements AutoCloseable {
     static final ActivityType ACTIVITY =
             ActivityType.builder().name("charge").version("1").build();
 
-    final SwfEngine swf;
+    /** The engine itself, for time: advance, nextDeadline, now. */
+    final SwfEngine engine;
+    /** Where calls go: the engine, or an SDK client of its HTTP endpoint. */
+    final SwfClient swf;
+
+    private final SwfHttpServer server;
     /** Run ids replaced by readable names when histories are compared. */
     private final java.util.Map<String, String> aliases = new java.util.LinkedHashMap<>();
 
     EngineTesting() {
-        this(SwfEngine.builder().virtualTime(T0).pollTimeout(Duration.ZERO));
+        this(Transport.IN_PROCESS);
+    }
+
+    EngineTesting(Transport transport) {
+        this(SwfEngine.builder().virtualTime(T0).pollTimeout(Duration.ZERO), transport);
     }
 
     EngineTesting(SwfEngine.Builder builder) {
-        swf = builder.build();
+        this(builder, Transport.IN_PROCESS);
+    }
+
+    EngineTesting(SwfEngine.Builder builder, Transport transport) {
+        engine = builder.build();
+        if (transport == Transport.HTTP) {
+            try {
+                server = SwfHttpServer.start(engine, "127.0.0.1", 0);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            swf = SwfClients.forEndpoint(server.endpoint());
+        } else {
+            server = null;
+            swf = engine;
+        }
         swf.registerDomain(r -> r.name(DOMAIN).workflowExecutionRetentionPeriodInDays("1"));
         swf.registerWorkflowType(r -> r.domain(DOMAIN)
                 .name(WORKFLOW.name())
@@ -64,7 +100,11 @@ class EngineTesting implements AutoCloseable {
 
     @Override
     public void close() {
-        swf.close();
+        if (server != null) {
+            swf.close();
+            server.close();
+        }
+        engine.close();
     }
 
     static TaskList list(String name) {
@@ -157,7 +197,7 @@ class EngineTesting implements AutoCloseable {
     }
 
     void advance(Duration d) {
-        swf.advance(d);
+        engine.advance(d);
     }
 
     // Decisions

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.swf.model.ChildPolicy;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
 import software.amazon.awssdk.services.swf.model.DefaultUndefinedException;
@@ -27,8 +29,14 @@ import software.amazon.awssdk.services.swf.model.WorkflowExecutionConfiguration;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionInfo;
 import software.amazon.awssdk.services.swf.model.WorkflowExecutionOpenCounts;
 
+@ParameterizedClass
+@EnumSource(EngineTesting.Transport.class)
 final class ExecutionLifecycleTest {
-    private final EngineTesting t = new EngineTesting();
+    private final EngineTesting t;
+
+    ExecutionLifecycleTest(EngineTesting.Transport transport) {
+        t = new EngineTesting(transport);
+    }
 
     @AfterEach
     void close() {

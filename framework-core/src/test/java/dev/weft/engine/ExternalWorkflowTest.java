@@ -9,15 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.swf.model.Decision;
 import software.amazon.awssdk.services.swf.model.DecisionType;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 
+@ParameterizedClass
+@EnumSource(EngineTesting.Transport.class)
 final class ExternalWorkflowTest {
     private static final String NEXT_DECISION =
             "DecisionTaskScheduled (TaskList=TaskList(Name=decisions), StartToCloseTimeout=30, ScheduleToStartTimeout=NONE)";
 
-    private final EngineTesting t = new EngineTesting();
+    private final EngineTesting t;
+
+    ExternalWorkflowTest(EngineTesting.Transport transport) {
+        t = new EngineTesting(transport);
+    }
 
     @AfterEach
     void close() {

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.ActivityType;
 import software.amazon.awssdk.services.swf.model.ChildPolicy;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
@@ -81,6 +84,8 @@ import software.amazon.awssdk.services.swf.model.WorkflowTypeFilter;
  * fail with SWF's fault (SDK exception type, error code, status 400 and the whole message), and
  * must leave everything a client can see of the engine exactly as it was.
  */
+@ParameterizedClass
+@EnumSource(EngineTesting.Transport.class)
 final class InputValidationTest {
     private static final String NOT_NULL = "Member must not be null";
     private static final String NOT_EMPTY = "Member must have length greater than or equal to 1";
@@ -151,14 +156,19 @@ final class InputValidationTest {
     /** A value SWF refuses as a name (or version), and the constraint it breaks. */
     private record BadName(String value, String constraint) {}
 
-    private final EngineTesting t = new EngineTesting();
-    private final SwfEngine swf = t.swf;
+    private final EngineTesting t;
+    private final SwfClient swf;
     private String arn;
     private WorkflowExecution openRun;
     private WorkflowExecution closedRun;
     private String staleDecisionToken;
     private String startedActivityToken;
     private String staleActivityToken;
+
+    InputValidationTest(EngineTesting.Transport transport) {
+        t = new EngineTesting(transport);
+        swf = t.swf;
+    }
 
     /**
      * Builds a state worth protecting: a tagged domain with registered, deprecated and
@@ -2108,7 +2118,8 @@ final class InputValidationTest {
     }
 
     private EngineSnapshot snapshot() {
-        return EngineSnapshot.take(swf, DECISIONS, ACTIVITIES);
+        // Read in-process, whichever transport the calls under test take: it is the engine's state.
+        return EngineSnapshot.take(t.engine, DECISIONS, ACTIVITIES);
     }
 
     /** A ValidationException's message listing these problems, as SWF words it. */

@@ -105,7 +105,7 @@ final class LambdaTest {
     void slowFunctionTimesOutAndItsLateResultIsIgnored() {
         WorkflowExecution run = start(ROLE);
         t.decide(t.decisionTask(), lambda("l1", "slow", null, "30"));
-        assertEquals(T0.plusSeconds(30), t.swf.nextDeadline().orElseThrow());
+        assertEquals(T0.plusSeconds(30), t.engine.nextDeadline().orElseThrow());
         t.advance(Duration.ofSeconds(30));
         assertEquals(
                 "7 LambdaFunctionTimedOut (ScheduledEventId=5, StartedEventId=6, TimeoutType=START_TO_CLOSE)",

@@ -93,7 +93,7 @@ final class LongPollTest {
             PollForDecisionTaskResponse task = poll.join();
             assertEquals(run, task.workflowExecution());
             assertEquals(3, task.startedEventId());
-            assertEquals(T0, t.swf.now(), "no time passed");
+            assertEquals(T0, t.engine.now(), "no time passed");
         }
     }
 

@@ -12,15 +12,23 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.swf.model.Decision;
 import software.amazon.awssdk.services.swf.model.DecisionType;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 
+@ParameterizedClass
+@EnumSource(EngineTesting.Transport.class)
 final class TimerTest {
     private static final String NEXT_DECISION =
             "DecisionTaskScheduled (TaskList=TaskList(Name=decisions), StartToCloseTimeout=30, ScheduleToStartTimeout=NONE)";
 
-    private final EngineTesting t = new EngineTesting();
+    private final EngineTesting t;
+
+    TimerTest(EngineTesting.Transport transport) {
+        t = new EngineTesting(transport);
+    }
 
     @AfterEach
     void close() {
@@ -44,7 +52,7 @@ final class TimerTest {
                                 a -> a.timerId("t1").startToFireTimeout("1800").control("wake up"))
                         .build());
         assertEquals(1, openTimers(run));
-        assertEquals(Optional.of(T0.plusSeconds(1800)), t.swf.nextDeadline());
+        assertEquals(Optional.of(T0.plusSeconds(1800)), t.engine.nextDeadline());
         t.advance(Duration.ofSeconds(1799));
         assertEquals(5, t.history(run).size());
         t.advance(Duration.ofSeconds(1));
@@ -147,13 +155,13 @@ final class TimerTest {
 
     @Test
     void nextDeadlineReportsOnlyWhatChangesHistories() {
-        assertEquals(Optional.empty(), t.swf.nextDeadline());
+        assertEquals(Optional.empty(), t.engine.nextDeadline());
         t.start("w");
         // Only the execution's own timeout is pending until its decision task starts.
-        assertEquals(Optional.of(T0.plusSeconds(3600)), t.swf.nextDeadline());
+        assertEquals(Optional.of(T0.plusSeconds(3600)), t.engine.nextDeadline());
         var task = t.decisionTask();
-        assertEquals(Optional.of(T0.plusSeconds(30)), t.swf.nextDeadline());
+        assertEquals(Optional.of(T0.plusSeconds(30)), t.engine.nextDeadline());
         t.decide(task, startTimer("t", "7"));
-        assertEquals(Optional.of(T0.plusSeconds(7)), t.swf.nextDeadline());
+        assertEquals(Optional.of(T0.plusSeconds(7)), t.engine.nextDeadline());
     }
 }

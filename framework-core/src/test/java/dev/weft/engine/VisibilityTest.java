@@ -31,6 +31,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.services.swf.SwfClient;
 import software.amazon.awssdk.services.swf.model.ChildPolicy;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
 import software.amazon.awssdk.services.swf.model.CountClosedWorkflowExecutionsRequest;
@@ -545,7 +546,7 @@ final class VisibilityTest {
             assertNotNull(open);
             assertNotNull(closed);
 
-            f.swf.advance(Duration.ofHours(25));
+            f.t.advance(Duration.ofHours(25));
 
             assertFault(
                     SwfException.class,
@@ -733,7 +734,7 @@ final class VisibilityTest {
         }
     }
 
-    private static void assertRemoved(SwfEngine swf, String domain, WorkflowExecution run, String retention) {
+    private static void assertRemoved(SwfClient swf, String domain, WorkflowExecution run, String retention) {
         assertEquals(List.of(), closedRuns(swf, domain), "retention " + retention + ", " + run.workflowId());
         assertEquals(0, countClosed(swf, domain), "retention " + retention + ", " + run.workflowId());
         assertUnknownExecution(swf, domain, run);
@@ -850,7 +851,7 @@ final class VisibilityTest {
      */
     private static final class Fleet implements AutoCloseable {
         final EngineTesting t = new EngineTesting();
-        final SwfEngine swf = t.swf;
+        final SwfClient swf = t.swf;
         /** Every run, in the order it started. */
         final List<Run> runs = new ArrayList<>();
 
@@ -883,7 +884,7 @@ final class VisibilityTest {
                 act(i);
                 t.advance(Duration.ofSeconds(1));
             }
-            t.advance(Duration.between(swf.now(), SETTLED));
+            t.advance(Duration.between(t.engine.now(), SETTLED));
             for (int i = 7; i < STARTED; i += 10) {
                 first[i].close = first[i].start.plusSeconds(TIMEOUT_SECONDS);
                 first[i].closeStatus = CloseStatus.TIMED_OUT;
@@ -926,7 +927,7 @@ final class VisibilityTest {
                         }
                     })
                     .runId();
-            return add(new Run(execution(workflowId, runId), type, swf.now(), tags, null));
+            return add(new Run(execution(workflowId, runId), type, t.engine.now(), tags, null));
         }
 
         private void act(int i) {
@@ -958,7 +959,8 @@ final class VisibilityTest {
                     String next = history.get(history.size() - 1)
                             .workflowExecutionContinuedAsNewEventAttributes()
                             .newExecutionRunId();
-                    add(new Run(execution(run.execution.workflowId(), next), run.type, swf.now(), List.of(), null));
+                    add(new Run(
+                            execution(run.execution.workflowId(), next), run.type, t.engine.now(), List.of(), null));
                 }
                 case 5 -> {
                     swf.requestCancelWorkflowExecution(r -> r.domain(DOMAIN)
@@ -990,7 +992,7 @@ final class VisibilityTest {
                 }
             }
             assertNotNull(child, "the child of " + parent.execution.workflowId() + " did not start");
-            Run run = add(new Run(child, ORDER_1, swf.now(), List.of("child"), parent.execution));
+            Run run = add(new Run(child, ORDER_1, t.engine.now(), List.of("child"), parent.execution));
             if (i == 16) {
                 t.advance(Duration.ofMillis(250));
                 PollForDecisionTaskResponse task = t.pollDecision("tl-" + childId);
@@ -1007,7 +1009,7 @@ final class VisibilityTest {
         }
 
         private void closed(Run run, CloseStatus status) {
-            run.close = swf.now();
+            run.close = t.engine.now();
             run.closeStatus = status;
         }
 
@@ -1170,24 +1172,24 @@ final class VisibilityTest {
         return infos.stream().map(WorkflowExecutionInfo::execution).toList();
     }
 
-    private static WorkflowExecution startIn(SwfEngine swf, String domain, String workflowId) {
+    private static WorkflowExecution startIn(SwfClient swf, String domain, String workflowId) {
         String runId = swf.startWorkflowExecution(
                         r -> r.domain(domain).workflowId(workflowId).workflowType(ORDER_1))
                 .runId();
         return execution(workflowId, runId);
     }
 
-    private static List<WorkflowExecutionInfo> closedRuns(SwfEngine swf, String domain) {
+    private static List<WorkflowExecutionInfo> closedRuns(SwfClient swf, String domain) {
         return swf.listClosedWorkflowExecutions(r -> r.domain(domain).startTimeFilter(since(T0)))
                 .executionInfos();
     }
 
-    private static int countClosed(SwfEngine swf, String domain) {
+    private static int countClosed(SwfClient swf, String domain) {
         return swf.countClosedWorkflowExecutions(r -> r.domain(domain).closeTimeFilter(since(T0)))
                 .count();
     }
 
-    private static void assertUnknownExecution(SwfEngine swf, String domain, WorkflowExecution run) {
+    private static void assertUnknownExecution(SwfClient swf, String domain, WorkflowExecution run) {
         String message =
                 "Unknown execution: WorkflowExecution=[workflowId=" + run.workflowId() + ", runId=" + run.runId() + "]";
         assertFault(

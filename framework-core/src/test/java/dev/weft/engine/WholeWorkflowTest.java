@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.swf.model.CloseStatus;
 import software.amazon.awssdk.services.swf.model.Decision;
 import software.amazon.awssdk.services.swf.model.DecisionType;
@@ -24,9 +25,10 @@ import software.amazon.awssdk.services.swf.model.WorkflowExecution;
  * runs and of the child are checked event by event.
  */
 final class WholeWorkflowTest {
-    @Test
-    void activityTimerSignalChildExternalSignalContinueAsNewAndComplete() {
-        try (EngineTesting t = new EngineTesting()) {
+    @ParameterizedTest
+    @EnumSource(EngineTesting.Transport.class)
+    void activityTimerSignalChildExternalSignalContinueAsNewAndComplete(EngineTesting.Transport transport) {
+        try (EngineTesting t = new EngineTesting(transport)) {
             WorkflowExecution parent = t.alias(t.start("parent", "in"), "parent");
             t.decide(t.decisionTask(), scheduleActivity("a1", "charge-me"));
             var activity = t.activityTask();

@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.swf.SwfServiceClientConfiguration;
 import software.amazon.awssdk.services.swf.model.ChildPolicy;
@@ -189,6 +191,22 @@ public final class Engine implements SwfEngine {
     @Override
     public void registerLambdaFunction(String name, LambdaFunction function) {
         lambdaFunctions.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(function, "function"));
+    }
+
+    /**
+     * How many polls are waiting for a task right now, over every task list: for diagnostics and
+     * for tests that must know a poll is parked before they act.
+     *
+     * @return the number of waiting polls
+     */
+    public int waitingPolls() {
+        int n = 0;
+        for (Domain d : registry.domains()) {
+            for (TaskQueue q : d.allQueues()) {
+                n += q.waiting();
+            }
+        }
+        return n;
     }
 
     @Override
@@ -863,6 +881,28 @@ public final class Engine implements SwfEngine {
 
     @Override
     public PollForDecisionTaskResponse pollForDecisionTask(PollForDecisionTaskRequest r) {
+        Polled<PollForDecisionTaskResponse> polled = decisionPoll(r);
+        return polled.ready != null ? polled.ready : awaitTask(polled.spec);
+    }
+
+    /**
+     * PollForDecisionTask without a waiting thread: {@code done} is called exactly once, on a thread
+     * of {@code executor} or the caller's, with the task (or the empty task when time is up or the
+     * engine closes) or with a fault. Invalid requests throw at once, as the blocking form does.
+     *
+     * @return a handle that ends the poll early (with the empty task), as when a server stops
+     */
+    public PendingPoll pollForDecisionTask(
+            PollForDecisionTaskRequest r, Executor executor, PollCallback<PollForDecisionTaskResponse> done) {
+        Polled<PollForDecisionTaskResponse> polled = decisionPoll(r);
+        if (polled.ready != null) {
+            done.done(polled.ready, null);
+            return PendingPoll.DONE;
+        }
+        return awaitTask(polled.spec, executor, done);
+    }
+
+    private Polled<PollForDecisionTaskResponse> decisionPoll(PollForDecisionTaskRequest r) {
         new Check()
                 .length("domain", r.domain(), 1, Check.NAME_MAX)
                 .taskList("taskList", r.taskList())
@@ -878,31 +918,33 @@ public final class Engine implements SwfEngine {
                 Boolean.TRUE.equals(r.reverseOrder()),
                 Boolean.TRUE.equals(r.startAtPreviousStartedEvent()));
         if (r.nextPageToken() != null) {
-            return nextDecisionPage(r, fingerprint);
+            return new Polled<>(nextDecisionPage(r, fingerprint), null);
         }
-        TaskQueue queue = d.decisionQueue(r.taskList().name());
-        long deadline = nowMillis() + pollTimeoutMillis;
-        while (true) {
-            TaskQueue.Task task = take(queue, deadline);
-            if (task == null) {
-                return PollForDecisionTaskResponse.builder()
-                        .taskToken("")
-                        .startedEventId(0L)
-                        .previousStartedEventId(0L)
-                        .build();
-            }
-            Execution.DecisionTaskRef ref = (Execution.DecisionTaskRef) task;
-            StartedDecision started = ref.execution.startDecisionTask(ref, r.identity());
-            if (started != null) {
-                afterLock(started.fx());
-                Execution e = started.execution();
-                int to = (int) started.startedEventId();
-                int from = Boolean.TRUE.equals(r.startAtPreviousStartedEvent()) && started.previousStartedEventId() > 0
-                        ? (int) started.previousStartedEventId() - 1
-                        : 0;
-                return decisionPage(e, started.token(), from, to, 0, r, fingerprint, started);
-            }
-        }
+        return new Polled<>(
+                null,
+                new PollSpec<>(
+                        d.decisionQueue(r.taskList().name()),
+                        nowMillis() + pollTimeoutMillis,
+                        task -> {
+                            Execution.DecisionTaskRef ref = (Execution.DecisionTaskRef) task;
+                            StartedDecision started = ref.execution.startDecisionTask(ref, r.identity());
+                            if (started == null) {
+                                return null;
+                            }
+                            afterLock(started.fx());
+                            int to = (int) started.startedEventId();
+                            int from = Boolean.TRUE.equals(r.startAtPreviousStartedEvent())
+                                            && started.previousStartedEventId() > 0
+                                    ? (int) started.previousStartedEventId() - 1
+                                    : 0;
+                            return decisionPage(
+                                    started.execution(), started.token(), from, to, 0, r, fingerprint, started);
+                        },
+                        PollForDecisionTaskResponse.builder()
+                                .taskToken("")
+                                .startedEventId(0L)
+                                .previousStartedEventId(0L)
+                                .build()));
     }
 
     private PollForDecisionTaskResponse decisionPage(
@@ -965,42 +1007,124 @@ public final class Engine implements SwfEngine {
                 new StartedDecision(e, position[0], l.startedEventId(), previous, null));
     }
 
-    /**
-     * The next live task of the queue, waiting for one until {@code deadline} (engine time);
-     * null if none came (or the engine closed).
-     */
-    private TaskQueue.Task take(TaskQueue queue, long deadline) {
-        Poll.Blocking poll = new Poll.Blocking();
-        TaskQueue.Task task = queue.takeOrWait(poll);
-        if (task != null) {
-            return task;
-        }
-        if (closed || deadline <= nowMillis()) {
-            if (poll.expire()) {
-                queue.forget(poll);
-                return null;
+    /** Receives the outcome of an asynchronous poll. */
+    @FunctionalInterface
+    public interface PollCallback<T> {
+        /** Called once: with the response (possibly the empty task), or with a failure. */
+        void done(T response, RuntimeException failure);
+    }
+
+    /** An asynchronous poll that may still be waiting. */
+    public interface PendingPoll {
+        /** A poll that completed at once. */
+        PendingPoll DONE = () -> {};
+
+        /** Ends the poll with the empty task if it is still waiting; harmless otherwise. */
+        void abandon();
+    }
+
+    /** A poll: where it waits, until when, how a handed task is started, and the empty answer. */
+    private record PollSpec<T>(TaskQueue queue, long deadline, Function<TaskQueue.Task, T> start, T empty) {}
+
+    /** A poll that was answered without waiting (a further page), or one that may wait. */
+    private record Polled<T>(T ready, PollSpec<T> spec) {}
+
+    /** Waits on this thread for a task until the poll's deadline (engine time). */
+    private <T> T awaitTask(PollSpec<T> spec) {
+        while (true) {
+            Poll.Blocking poll = new Poll.Blocking();
+            TaskQueue.Task task = spec.queue.takeOrWait(poll);
+            if (task == null) {
+                if (!closed && spec.deadline > nowMillis()) {
+                    poll.expiry = scheduler.at(spec.deadline, false, () -> expire(spec.queue, poll));
+                    if (closed) {
+                        // close() may have swept the queue before this poll joined it.
+                        expire(spec.queue, poll);
+                    }
+                    poll.await();
+                    scheduler.cancel(poll.expiry);
+                } else {
+                    expire(spec.queue, poll);
+                }
+                task = poll.task();
+                if (task == null) {
+                    spec.queue.forget(poll);
+                    return spec.empty;
+                }
             }
-            return poll.task();
-        }
-        poll.expiry = scheduler.at(deadline, false, () -> {
-            if (poll.expire()) {
-                queue.forget(poll);
-                poll.wake();
+            T started = spec.start.apply(task);
+            if (started != null) {
+                return started;
             }
-        });
-        if (closed && poll.expire()) {
-            // close() may have swept the queue before this poll joined it.
-            queue.forget(poll);
-            scheduler.cancel(poll.expiry);
-            return null;
+            // The task went stale between queue and poller; wait on for another.
         }
-        poll.await();
-        scheduler.cancel(poll.expiry);
-        TaskQueue.Task matched = poll.task();
-        if (matched == null) {
-            queue.forget(poll);
+    }
+
+    /** Waits for a task without a thread; see the public asynchronous polls. */
+    private <T> PendingPoll awaitTask(PollSpec<T> spec, Executor executor, PollCallback<T> done) {
+        while (true) {
+            Poll.Async poll = new Poll.Async(executor);
+            // The continuation must be in place before the poll can be matched or expired.
+            poll.onWake(() -> {
+                scheduler.cancel(poll.expiry);
+                TaskQueue.Task matched = poll.task();
+                if (matched == null) {
+                    spec.queue.forget(poll);
+                    done.done(spec.empty, null);
+                } else {
+                    finish(spec, matched, executor, done);
+                }
+            });
+            TaskQueue.Task task = spec.queue.takeOrWait(poll);
+            if (task == null) {
+                // Waiting: whatever ends the poll runs the continuation, exactly once.
+                if (closed || spec.deadline <= nowMillis()) {
+                    expire(spec.queue, poll);
+                } else {
+                    poll.expiry = scheduler.at(spec.deadline, false, () -> expire(spec.queue, poll));
+                    if (closed) {
+                        expire(spec.queue, poll); // close() may have swept the queue before this poll joined it.
+                    }
+                }
+                return () -> expire(spec.queue, poll);
+            }
+            T started;
+            try {
+                started = spec.start.apply(task);
+            } catch (RuntimeException e) {
+                done.done(null, e);
+                return PendingPoll.DONE;
+            }
+            if (started != null) {
+                done.done(started, null);
+                return PendingPoll.DONE;
+            }
+            // The task went stale between queue and poller; try again.
         }
-        return matched;
+    }
+
+    /** Starts a task handed to an asynchronous poll, or goes back to waiting if it went stale. */
+    private <T> void finish(PollSpec<T> spec, TaskQueue.Task task, Executor executor, PollCallback<T> done) {
+        T started;
+        try {
+            started = spec.start.apply(task);
+        } catch (RuntimeException e) {
+            done.done(null, e);
+            return;
+        }
+        if (started != null) {
+            done.done(started, null);
+        } else {
+            awaitTask(spec, executor, done);
+        }
+    }
+
+    /** Ends a waiting poll empty-handed, if it is still waiting. */
+    private static void expire(TaskQueue queue, Poll poll) {
+        if (poll.expire()) {
+            queue.forget(poll);
+            poll.wake();
+        }
     }
 
     @Override
@@ -1024,6 +1148,21 @@ public final class Engine implements SwfEngine {
 
     @Override
     public PollForActivityTaskResponse pollForActivityTask(PollForActivityTaskRequest r) {
+        return awaitTask(activityPoll(r));
+    }
+
+    /**
+     * PollForActivityTask without a waiting thread; see {@link #pollForDecisionTask(
+     * PollForDecisionTaskRequest, Executor, PollCallback)}.
+     *
+     * @return a handle that ends the poll early (with the empty task)
+     */
+    public PendingPoll pollForActivityTask(
+            PollForActivityTaskRequest r, Executor executor, PollCallback<PollForActivityTaskResponse> done) {
+        return awaitTask(activityPoll(r), executor, done);
+    }
+
+    private PollSpec<PollForActivityTaskResponse> activityPoll(PollForActivityTaskRequest r) {
         new Check()
                 .length("domain", r.domain(), 1, Check.NAME_MAX)
                 .taskList("taskList", r.taskList())
@@ -1031,31 +1170,30 @@ public final class Engine implements SwfEngine {
                 .done();
         checkOpen();
         Domain d = registry.domain(r.domain());
-        TaskQueue queue = d.activityQueue(r.taskList().name());
-        long deadline = nowMillis() + pollTimeoutMillis;
-        while (true) {
-            TaskQueue.Task task = take(queue, deadline);
-            if (task == null) {
-                return PollForActivityTaskResponse.builder()
+        return new PollSpec<>(
+                d.activityQueue(r.taskList().name()),
+                nowMillis() + pollTimeoutMillis,
+                task -> {
+                    ActivityTask a = (ActivityTask) task;
+                    Effects fx = new Effects();
+                    boolean started = a.execution.startActivity(a, r.identity(), fx);
+                    afterLock(fx);
+                    if (!started) {
+                        return null;
+                    }
+                    return PollForActivityTaskResponse.builder()
+                            .taskToken(a.token)
+                            .activityId(a.activityId)
+                            .startedEventId(a.startedEventId)
+                            .workflowExecution(a.execution.ref)
+                            .activityType(a.type)
+                            .input(a.input)
+                            .build();
+                },
+                PollForActivityTaskResponse.builder()
                         .taskToken("")
                         .startedEventId(0L)
-                        .build();
-            }
-            ActivityTask a = (ActivityTask) task;
-            Effects fx = new Effects();
-            boolean started = a.execution.startActivity(a, r.identity(), fx);
-            afterLock(fx);
-            if (started) {
-                return PollForActivityTaskResponse.builder()
-                        .taskToken(a.token)
-                        .activityId(a.activityId)
-                        .startedEventId(a.startedEventId)
-                        .workflowExecution(a.execution.ref)
-                        .activityType(a.type)
-                        .input(a.input)
-                        .build();
-            }
-        }
+                        .build());
     }
 
     /** The started activity task a token names, or UnknownResource. */

@@ -43,6 +43,30 @@ abstract class Poll {
     /** Called once, outside any lock, after the poll ended. */
     abstract void wake();
 
+    /** A poll that runs a continuation on an executor when it ends, so that waiting costs no thread. */
+    static final class Async extends Poll {
+        private final java.util.concurrent.Executor executor;
+        private volatile Runnable continuation;
+
+        Async(java.util.concurrent.Executor executor) {
+            this.executor = executor;
+        }
+
+        /** Sets what runs when the poll ends; set before the poll can end. */
+        void onWake(Runnable continuation) {
+            this.continuation = continuation;
+        }
+
+        @Override
+        void wake() {
+            Runnable c = continuation;
+            if (c != null) {
+                // Never inline: the waker may hold an execution's monitor in mid-operation.
+                executor.execute(c);
+            }
+        }
+    }
+
     /** A poll whose caller's thread parks until it ends. */
     static final class Blocking extends Poll {
         private final Thread thread = Thread.currentThread();

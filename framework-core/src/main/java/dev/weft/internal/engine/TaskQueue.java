@@ -111,6 +111,11 @@ final class TaskQueue {
         return n;
     }
 
+    /** Polls waiting now. */
+    synchronized int waiting() {
+        return waiting.size();
+    }
+
     /** Wakes every waiting poll with nothing, as when the engine closes. */
     void expireAll() {
         Poll[] polls;
