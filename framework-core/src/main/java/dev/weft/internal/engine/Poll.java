@@ -61,8 +61,12 @@ abstract class Poll {
         void wake() {
             Runnable c = continuation;
             if (c != null) {
-                // Never inline: the waker may hold an execution's monitor in mid-operation.
-                executor.execute(c);
+                try {
+                    // Never inline: the waker may hold an execution's monitor in mid-operation.
+                    executor.execute(c);
+                } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                    // The server that owned this poll has stopped; nobody waits for the answer.
+                }
             }
         }
     }
