@@ -899,7 +899,7 @@ public final class Engine implements SwfEngine {
             done.done(polled.ready, null);
             return PendingPoll.DONE;
         }
-        return awaitTask(polled.spec, executor, done);
+        return awaitTask(polled.spec, executor, done, new AsyncHandle());
     }
 
     private Polled<PollForDecisionTaskResponse> decisionPoll(PollForDecisionTaskRequest r) {
@@ -1060,8 +1060,39 @@ public final class Engine implements SwfEngine {
         }
     }
 
+    /**
+     * The handle of an asynchronous poll. A poll handed a task that went stale waits again as a new
+     * {@link Poll}, so the handle follows whichever one is waiting; an abandon that comes before a
+     * wait is tracked (its caller may hold the handle late, or the poll may be between two waits)
+     * ends that wait at once. Volatile write-then-read on both sides: one of them sees the other.
+     */
+    private static final class AsyncHandle implements PendingPoll {
+        private record Current(TaskQueue queue, Poll poll) {}
+
+        private volatile Current current;
+        private volatile boolean abandoned;
+
+        /** Makes {@code poll} the one to end; ends it now if the handle was already abandoned. */
+        void track(TaskQueue queue, Poll poll) {
+            current = new Current(queue, poll);
+            if (abandoned) {
+                expire(queue, poll);
+            }
+        }
+
+        @Override
+        public void abandon() {
+            abandoned = true;
+            Current c = current;
+            if (c != null) {
+                expire(c.queue, c.poll);
+            }
+        }
+    }
+
     /** Waits for a task without a thread; see the public asynchronous polls. */
-    private <T> PendingPoll awaitTask(PollSpec<T> spec, Executor executor, PollCallback<T> done) {
+    private <T> PendingPoll awaitTask(
+            PollSpec<T> spec, Executor executor, PollCallback<T> done, AsyncHandle handle) {
         while (true) {
             Poll.Async poll = new Poll.Async(executor);
             // The continuation must be in place before the poll can be matched or expired.
@@ -1072,11 +1103,12 @@ public final class Engine implements SwfEngine {
                     spec.queue.forget(poll);
                     done.done(spec.empty, null);
                 } else {
-                    finish(spec, matched, executor, done);
+                    finish(spec, matched, executor, done, handle);
                 }
             });
             TaskQueue.Task task = spec.queue.takeOrWait(poll);
             if (task == null) {
+                handle.track(spec.queue, poll);
                 // Waiting: whatever ends the poll runs the continuation, exactly once.
                 if (closed || spec.deadline <= nowMillis()) {
                     expire(spec.queue, poll);
@@ -1086,7 +1118,7 @@ public final class Engine implements SwfEngine {
                         expire(spec.queue, poll); // close() may have swept the queue before this poll joined it.
                     }
                 }
-                return () -> expire(spec.queue, poll);
+                return handle;
             }
             T started;
             try {
@@ -1104,7 +1136,8 @@ public final class Engine implements SwfEngine {
     }
 
     /** Starts a task handed to an asynchronous poll, or goes back to waiting if it went stale. */
-    private <T> void finish(PollSpec<T> spec, TaskQueue.Task task, Executor executor, PollCallback<T> done) {
+    private <T> void finish(
+            PollSpec<T> spec, TaskQueue.Task task, Executor executor, PollCallback<T> done, AsyncHandle handle) {
         T started;
         try {
             started = spec.start.apply(task);
@@ -1115,7 +1148,7 @@ public final class Engine implements SwfEngine {
         if (started != null) {
             done.done(started, null);
         } else {
-            awaitTask(spec, executor, done);
+            awaitTask(spec, executor, done, handle);
         }
     }
 
@@ -1159,7 +1192,7 @@ public final class Engine implements SwfEngine {
      */
     public PendingPoll pollForActivityTask(
             PollForActivityTaskRequest r, Executor executor, PollCallback<PollForActivityTaskResponse> done) {
-        return awaitTask(activityPoll(r), executor, done);
+        return awaitTask(activityPoll(r), executor, done, new AsyncHandle());
     }
 
     private PollSpec<PollForActivityTaskResponse> activityPoll(PollForActivityTaskRequest r) {

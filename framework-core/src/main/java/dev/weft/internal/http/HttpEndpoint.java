@@ -239,6 +239,10 @@ public final class HttpEndpoint implements AutoCloseable {
             this.handle = handle;
             if (answered) {
                 waiting.remove(this);
+            } else if (closing) {
+                // close() may have swept the waiting polls before this handle was set; the engine
+                // counts the poll as waiting from the moment it joins its queue, before we get here.
+                handle.abandon();
             }
         }
 
