@@ -1091,8 +1091,7 @@ public final class Engine implements SwfEngine {
     }
 
     /** Waits for a task without a thread; see the public asynchronous polls. */
-    private <T> PendingPoll awaitTask(
-            PollSpec<T> spec, Executor executor, PollCallback<T> done, AsyncHandle handle) {
+    private <T> PendingPoll awaitTask(PollSpec<T> spec, Executor executor, PollCallback<T> done, AsyncHandle handle) {
         while (true) {
             Poll.Async poll = new Poll.Async(executor);
             // The continuation must be in place before the poll can be matched or expired.

@@ -237,9 +237,7 @@ public final class HttpEndpoint implements AutoCloseable {
 
         void handle(Engine.PendingPoll handle) {
             this.handle = handle;
-            if (answered) {
-                waiting.remove(this);
-            } else if (closing) {
+            if (!answered && closing) {
                 // close() may have swept the waiting polls before this handle was set; the engine
                 // counts the poll as waiting from the moment it joins its queue, before we get here.
                 handle.abandon();
@@ -254,8 +252,6 @@ public final class HttpEndpoint implements AutoCloseable {
         }
 
         <T extends SwfResponse> void answer(T response, RuntimeException failure) {
-            answered = true;
-            waiting.remove(this);
             try {
                 if (failure instanceof AwsServiceException fault) {
                     fault(exchange, fault);
@@ -267,6 +263,11 @@ public final class HttpEndpoint implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 log.error("[BUG] could not answer a poll", e);
+            } finally {
+                // Only once the answer is written: close() waits for this before it stops the
+                // server, which would otherwise cut the answer off and leave the client to retry.
+                answered = true;
+                waiting.remove(this);
             }
         }
     }
