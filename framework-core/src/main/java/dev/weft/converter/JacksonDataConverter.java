@@ -1,0 +1,186 @@
+package dev.weft.converter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.lang.reflect.Type;
+import java.util.Objects;
+
+/**
+ * The default {@link DataConverter}: JSON through Jackson, with {@code java.time} types and {@code
+ * Optional} supported, generic types preserved (a {@code List<Order>} parameter reads back as
+ * orders), unknown properties ignored (so that fields can be added), and map keys sorted (so that
+ * the same value always gives the same text, as replay needs).
+ *
+ * <pre>{@code
+ * DataConverter converter = JacksonDataConverter.create();                 // the default
+ * DataConverter custom = JacksonDataConverter.create(myConfiguredObjectMapper);
+ * }</pre>
+ */
+public final class JacksonDataConverter implements DataConverter {
+    private static final JacksonDataConverter DEFAULT = new JacksonDataConverter(defaultMapper());
+
+    private final ObjectMapper mapper;
+
+    private JacksonDataConverter(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * The default converter.
+     *
+     * @return the shared default instance
+     */
+    public static JacksonDataConverter create() {
+        return DEFAULT;
+    }
+
+    /**
+     * A converter with your own mapper (its modules and settings are used as they are).
+     *
+     * @param mapper a configured mapper; not changed afterwards
+     * @return a converter
+     */
+    public static JacksonDataConverter create(ObjectMapper mapper) {
+        return new JacksonDataConverter(Objects.requireNonNull(mapper, "mapper"));
+    }
+
+    private static ObjectMapper defaultMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .registerModule(new Jdk8Module())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    @Override
+    public String toData(Object value, Type type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return mapper.writerFor(mapper.constructType(type)).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new DataConverterException(
+                    "Cannot write a " + type.getTypeName() + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public Object fromData(String data, Type type) {
+        JavaType javaType = mapper.constructType(type);
+        if (data == null) {
+            return zero(javaType);
+        }
+        try {
+            return mapper.readValue(data, javaType);
+        } catch (JsonProcessingException e) {
+            throw new DataConverterException(
+                    "Cannot read " + excerpt(data) + " as a " + type.getTypeName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public String toArguments(Object[] args, Type[] types) {
+        if (args == null || args.length == 0) {
+            return null;
+        }
+        ArrayNode array = mapper.createArrayNode();
+        for (int i = 0; i < args.length; i++) {
+            array.add(args[i] == null ? mapper.nullNode() : valueToTree(args[i], types[i]));
+        }
+        try {
+            return mapper.writeValueAsString(array);
+        } catch (JsonProcessingException e) {
+            throw new DataConverterException("Cannot write arguments as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private JsonNode valueToTree(Object value, Type type) {
+        String text = toData(value, type);
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new DataConverterException("[BUG] cannot re-read " + excerpt(text), e);
+        }
+    }
+
+    @Override
+    public Object[] fromArguments(String data, Type[] types) {
+        Object[] args = new Object[types.length];
+        JsonNode array = null;
+        if (data != null) {
+            try {
+                array = mapper.readTree(data);
+            } catch (JsonProcessingException e) {
+                throw new DataConverterException(
+                        "Cannot read arguments from " + excerpt(data) + ": " + e.getOriginalMessage(), e);
+            }
+            if (!array.isArray()) {
+                throw new DataConverterException("Arguments must be a JSON array, but were " + excerpt(data), null);
+            }
+        }
+        for (int i = 0; i < types.length; i++) {
+            JavaType javaType = mapper.constructType(types[i]);
+            if (array == null || i >= array.size() || array.get(i).isNull()) {
+                args[i] = zero(javaType);
+                continue;
+            }
+            try {
+                args[i] = mapper.treeToValue(array.get(i), javaType);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new DataConverterException(
+                        "Cannot read argument #" + (i + 1) + " "
+                                + excerpt(array.get(i).toString()) + " as a " + types[i].getTypeName() + ": "
+                                + e.getMessage(),
+                        e);
+            }
+        }
+        return args;
+    }
+
+    private static Object zero(JavaType type) {
+        Class<?> raw = type.getRawClass();
+        if (!raw.isPrimitive()) {
+            return null;
+        }
+        if (raw == boolean.class) {
+            return false;
+        }
+        if (raw == char.class) {
+            return '\0';
+        }
+        if (raw == long.class) {
+            return 0L;
+        }
+        if (raw == double.class) {
+            return 0.0;
+        }
+        if (raw == float.class) {
+            return 0.0f;
+        }
+        if (raw == short.class) {
+            return (short) 0;
+        }
+        if (raw == byte.class) {
+            return (byte) 0;
+        }
+        return 0;
+    }
+
+    private static String excerpt(String data) {
+        return data.length() <= 200 ? "'" + data + "'" : "'" + data.substring(0, 200) + "...'";
+    }
+
+    @Override
+    public String toString() {
+        return "JacksonDataConverter";
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Generated stub classes. Internal: no compatibility guarantee.
+ */
+package dev.weft.internal.proxy;

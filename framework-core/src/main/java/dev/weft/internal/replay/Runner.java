@@ -1,0 +1,402 @@
+package dev.weft.internal.replay;
+
+import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs a workflow's code on cooperative threads: exactly one of them (or the controller, the
+ * worker's thread that asked for a decision) holds the baton at any time, and the baton moves only
+ * when its holder blocks, finishes, or hands back to the controller. Which thread runs next is
+ * decided by the order threads became runnable, so a replay takes the same path as the original
+ * run.
+ *
+ * <p>The scheduling step runs on whichever thread holds the baton when all threads are blocked:
+ * it closes the current batch of history, applies the next one, and carries on with whoever that
+ * unblocked. A workflow with one thread thus replays a whole history without a single thread
+ * switch; the baton goes back to the controller once, when the last batch is done.
+ *
+ * <p>Threads are virtual threads where the JDK has them (21+), platform daemon threads otherwise.
+ */
+final class Runner {
+    /** What the runner does between batches; called with the baton held. */
+    interface Driver {
+        /**
+         * Applies the next batch of history.
+         *
+         * @return false when no batch is left (the baton then goes back to the controller)
+         */
+        boolean nextBatch();
+
+        /** All threads are blocked or done: the current batch's commands are final. */
+        void endOfBatch();
+    }
+
+    /** Unwinds a workflow thread whose execution was dropped (evicted or failed). */
+    static final class DestroyedError extends Error {
+        private static final long serialVersionUID = 1L;
+
+        DestroyedError() {
+            super("workflow thread destroyed", null, false, false);
+        }
+    }
+
+    /** Something that can hold the baton: a workflow thread or the controller. */
+    private abstract static class Holder {
+        volatile boolean turn;
+        volatile Thread thread;
+    }
+
+    private static final class Controller extends Holder {}
+
+    /** A cooperative workflow thread. */
+    final class WThread extends Holder {
+        final String name;
+        private final Runnable body;
+        private BooleanSupplier waitingFor;
+        private boolean done;
+        /** Per-thread state of the workflow context (the current cancellation scope). */
+        Object local;
+
+        WThread(String name, Runnable body) {
+            this.name = name;
+            this.body = body;
+        }
+
+        Runner runner() {
+            return Runner.this;
+        }
+
+        private void run() {
+            CURRENT.set(this);
+            ACTIVE.set(Runner.this);
+            waitTurn(this);
+            if (destroyed || fatal != null) {
+                done = true;
+                return;
+            }
+            try {
+                body.run();
+            } catch (DestroyedError e) {
+                done = true;
+                return;
+            } catch (Throwable t) {
+                // The body reports its own failures; anything escaping it is fatal.
+                fail(t);
+            }
+            done = true;
+            all.remove(this);
+            if (destroyed) {
+                return;
+            }
+            pass(schedule());
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final ThreadLocal<WThread> CURRENT = new ThreadLocal<>();
+    /** The runner whose baton the calling thread holds: a workflow thread's, or the controller's. */
+    private static final ThreadLocal<Runner> ACTIVE = new ThreadLocal<>();
+
+    private static final Method OF_VIRTUAL = ofVirtual();
+
+    private final String name;
+    private final Object owner;
+    /** Baton passes so far; the controller's stuck-thread watchdog measures time without one. */
+    private volatile long passes;
+
+    private final ArrayDeque<WThread> ready = new ArrayDeque<>();
+    private final List<WThread> blocked = new ArrayList<>();
+    private final List<WThread> all = new ArrayList<>();
+    private final Controller controller = new Controller();
+    private Driver driver;
+    private volatile Throwable fatal;
+    private volatile boolean destroyed;
+    private volatile WThread running;
+
+    Runner(String name, Object owner) {
+        this.name = name;
+        this.owner = owner;
+    }
+
+    /** The workflow thread the caller runs on, or null if it is not one. */
+    static WThread current() {
+        return CURRENT.get();
+    }
+
+    /** The owner of the runner whose code the caller runs (on a workflow thread or the controller). */
+    static Object activeOwner() {
+        Runner r = ACTIVE.get();
+        return r == null ? null : r.owner;
+    }
+
+    /**
+     * Creates a thread that runs at the next scheduling point, after the threads already runnable.
+     * Called with the baton held (or before the first batch).
+     */
+    WThread newThread(String threadName, Runnable body) {
+        WThread t = new WThread(name + "/" + threadName, body);
+        all.add(t);
+        ready.add(t);
+        return t;
+    }
+
+    /**
+     * Runs batches of history until none is left, on the workflow threads; the caller (the
+     * controller) waits meanwhile. Throws what a workflow thread or the driver failed with.
+     *
+     * @param timeoutNanos how long a workflow thread may hold the baton without passing it before
+     *     the controller declares the workflow stuck (a loop without end, I/O, a lock)
+     */
+    void run(Driver driver, long timeoutNanos) {
+        if (destroyed) {
+            throw new IllegalStateException("[BUG] running a destroyed workflow " + name);
+        }
+        this.driver = driver;
+        controller.thread = Thread.currentThread();
+        Runner outer = ACTIVE.get();
+        ACTIVE.set(this);
+        try {
+            Holder next;
+            try {
+                next = driver.nextBatch() ? schedule() : controller;
+            } catch (Throwable t) {
+                fail(t);
+                next = controller;
+            }
+            if (next != controller) {
+                pass(next);
+                awaitController(timeoutNanos);
+            }
+        } finally {
+            ACTIVE.set(outer);
+        }
+        Throwable failure = fatal;
+        if (failure != null) {
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /**
+     * Waits until the baton comes back, or until no thread has passed it for {@code timeoutNanos}.
+     */
+    private void awaitController(long timeoutNanos) {
+        long seen = passes;
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (!controller.turn) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                long now = passes;
+                if (now != seen) {
+                    seen = now;
+                    deadline = System.nanoTime() + timeoutNanos;
+                    continue;
+                }
+                WThread stuck = running;
+                fail(new PotentialDeadlockException(name, stuck, timeoutNanos, threadDump()));
+                // The stuck thread keeps the baton; the workflow is destroyed by the caller.
+                return;
+            }
+            LockSupport.parkNanos(this, left);
+        }
+        controller.turn = false;
+    }
+
+    /**
+     * Blocks the calling workflow thread until {@code condition} holds, letting other threads (and
+     * the next batches of history) run meanwhile.
+     */
+    void block(WThread me, BooleanSupplier condition) {
+        checkLive();
+        if (condition.getAsBoolean()) {
+            return;
+        }
+        me.waitingFor = condition;
+        blocked.add(me);
+        Holder next = schedule();
+        if (next != me) {
+            pass(next);
+            waitTurn(me);
+        }
+        running = me;
+        checkLive();
+    }
+
+    /**
+     * Fails the run: the controller gets {@code failure} when it next has the baton.
+     */
+    void fail(Throwable failure) {
+        if (fatal == null) {
+            fatal = failure;
+        }
+    }
+
+    boolean failed() {
+        return fatal != null;
+    }
+
+    private void checkLive() {
+        if (destroyed) {
+            throw new DestroyedError();
+        }
+    }
+
+    /**
+     * Who runs next: the first thread whose wait is over, else (all blocked) the driver closes the
+     * batch and applies the next one, else the controller.
+     */
+    private Holder schedule() {
+        while (true) {
+            if (fatal != null || destroyed) {
+                return controller;
+            }
+            try {
+                for (Iterator<WThread> it = blocked.iterator(); it.hasNext(); ) {
+                    WThread t = it.next();
+                    if (t.waitingFor.getAsBoolean()) {
+                        it.remove();
+                        t.waitingFor = null;
+                        ready.add(t);
+                    }
+                }
+                WThread next = ready.pollFirst();
+                if (next != null) {
+                    return next;
+                }
+                driver.endOfBatch();
+                if (fatal != null || !driver.nextBatch()) {
+                    return controller;
+                }
+            } catch (DestroyedError e) {
+                throw e;
+            } catch (Throwable t) {
+                fail(t);
+                return controller;
+            }
+        }
+    }
+
+    @SuppressWarnings("NonAtomicVolatileUpdate") // Only the baton holder writes passes.
+    private void pass(Holder next) {
+        passes = passes + 1; // Only the baton holder writes it; the controller only reads.
+        if (next instanceof WThread t) {
+            running = t;
+            if (t.thread == null) {
+                t.turn = true;
+                t.thread = start(t);
+                return;
+            }
+        } else {
+            running = null;
+        }
+        next.turn = true;
+        LockSupport.unpark(next.thread);
+    }
+
+    private void waitTurn(Holder me) {
+        while (!me.turn) {
+            LockSupport.park(this);
+        }
+        me.turn = false;
+    }
+
+    /**
+     * Drops the workflow: every thread that has started unwinds with {@link DestroyedError} (its
+     * finally blocks run), and none runs workflow code again. Called by the controller.
+     */
+    void destroy() {
+        destroyed = true;
+        for (WThread t : all) {
+            if (t.thread != null && !t.done) {
+                t.turn = true;
+                LockSupport.unpark(t.thread);
+            }
+        }
+    }
+
+    boolean isDestroyed() {
+        return destroyed;
+    }
+
+    /** Stack traces of the workflow's live threads, for reports. */
+    String threadDump() {
+        StringBuilder sb = new StringBuilder();
+        for (WThread t : all) {
+            Thread thread = t.thread;
+            if (thread == null || t.done) {
+                continue;
+            }
+            sb.append("\"").append(t.name).append("\"").append(t == running ? " (running)" : "");
+            sb.append('\n');
+            for (StackTraceElement e : thread.getStackTrace()) {
+                sb.append("    at ").append(e).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private Thread start(WThread t) {
+        Thread thread;
+        if (OF_VIRTUAL != null) {
+            thread = virtualThread(t);
+        } else {
+            thread = new Thread(t::run, "weft-workflow-" + t.name);
+            thread.setDaemon(true);
+        }
+        thread.start();
+        return thread;
+    }
+
+    private static Thread virtualThread(WThread t) {
+        try {
+            Object builder = OF_VIRTUAL.invoke(null);
+            Method name = builder.getClass().getMethod("name", String.class);
+            name.setAccessible(true);
+            builder = name.invoke(builder, "weft-workflow-" + t.name);
+            Method unstarted = builder.getClass().getMethod("unstarted", Runnable.class);
+            unstarted.setAccessible(true);
+            return (Thread) unstarted.invoke(builder, (Runnable) t::run);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("[BUG] cannot create a virtual thread", e);
+        }
+    }
+
+    private static Method ofVirtual() {
+        try {
+            return Thread.class.getMethod("ofVirtual");
+        } catch (NoSuchMethodException e) {
+            return null; // JDK 17-20: platform threads.
+        }
+    }
+
+    /** A workflow thread did not yield in time: it blocks the decision (a loop, I/O, a lock...). */
+    static final class PotentialDeadlockException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PotentialDeadlockException(String workflow, WThread running, long timeoutNanos, String dump) {
+            super("[SWF-1200] Workflow " + workflow + ": thread " + running + " did not yield for "
+                    + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms. Workflow code must not block"
+                    + " except through Weft (Promise.get, Workflow.sleep, Workflow.await...): no loops"
+                    + " without end, I/O, locks or Thread.sleep. Workflow threads:\n" + dump);
+        }
+    }
+
+    static long millisToNanos(long millis) {
+        return TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+}
