@@ -131,6 +131,7 @@ public final class Engine implements SwfEngine {
     private final String arnPrefix;
     private final ConcurrentHashMap<String, LambdaFunction> lambdaFunctions;
     private final ExecutorService lambdaRunner;
+    private final AtomicInteger runningLambdas = new AtomicInteger();
     private final AtomicLong tokenSeq = new AtomicLong();
     private final long tokenKey;
     private volatile boolean closed;
@@ -606,43 +607,62 @@ public final class Engine implements SwfEngine {
         afterLock(fx);
     }
 
+    /**
+     * How many Lambda functions are running on engine threads right now: virtual time must not
+     * move past their timeouts while they run.
+     *
+     * @return the number of running functions
+     */
+    public int runningLambdas() {
+        return runningLambdas.get();
+    }
+
     /** Runs a started Lambda function on an engine thread. */
     void runLambda(Execution e, Execution.LambdaTask task) {
         LambdaFunction function = lambdaFunctions.get(task.name);
+        runningLambdas.incrementAndGet();
         try {
             lambdaRunner.execute(() -> {
-                if (function == null) {
-                    e.lambdaFinished(
-                            task,
-                            null,
-                            "ResourceNotFoundException",
-                            "Function not found: " + task.name + ". Register it with"
-                                    + " SwfEngine.Builder.lambdaFunction(name, function).");
-                    return;
-                }
-                String result;
                 try {
-                    result = function.invoke(task.input);
-                } catch (Exception | Error failure) {
-                    e.lambdaFinished(
-                            task,
-                            null,
-                            cut(failure.getClass().getName(), Check.REASON_MAX),
-                            cut(String.valueOf(failure.getMessage()), Check.DATA_MAX));
-                    return;
-                }
-                if (result != null && result.length() > Check.DATA_MAX) {
-                    e.lambdaFinished(
-                            task,
-                            null,
-                            "ResultTooLarge",
-                            "The function returned " + result.length() + " characters; the limit is " + Check.DATA_MAX);
-                } else {
-                    e.lambdaFinished(task, result, null, null);
+                    invokeLambda(e, task, function);
+                } finally {
+                    runningLambdas.decrementAndGet();
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException closing) {
-            // The engine is closing; the function never runs.
+            runningLambdas.decrementAndGet(); // The engine is closing; the function never runs.
+        }
+    }
+
+    private static void invokeLambda(Execution e, Execution.LambdaTask task, LambdaFunction function) {
+        if (function == null) {
+            e.lambdaFinished(
+                    task,
+                    null,
+                    "ResourceNotFoundException",
+                    "Function not found: " + task.name + ". Register it with"
+                            + " SwfEngine.Builder.lambdaFunction(name, function).");
+            return;
+        }
+        String result;
+        try {
+            result = function.invoke(task.input);
+        } catch (Exception | Error failure) {
+            e.lambdaFinished(
+                    task,
+                    null,
+                    cut(failure.getClass().getName(), Check.REASON_MAX),
+                    cut(String.valueOf(failure.getMessage()), Check.DATA_MAX));
+            return;
+        }
+        if (result != null && result.length() > Check.DATA_MAX) {
+            e.lambdaFinished(
+                    task,
+                    null,
+                    "ResultTooLarge",
+                    "The function returned " + result.length() + " characters; the limit is " + Check.DATA_MAX);
+        } else {
+            e.lambdaFinished(task, result, null, null);
         }
     }
 
