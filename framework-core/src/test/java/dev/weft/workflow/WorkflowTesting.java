@@ -58,7 +58,7 @@ final class WorkflowTesting implements AutoCloseable {
 
     final SwfEngine engine;
     final DataConverter converter = JacksonDataConverter.create();
-    private final WorkflowImplementations implementations = new WorkflowImplementations();
+    private WorkflowImplementations implementations = new WorkflowImplementations();
     private final Map<String, Object> activityImplementations = new HashMap<>();
     private final Map<Class<?>, Object> localActivities = new HashMap<>();
     private final Set<String> decisionLists = new LinkedHashSet<>();
@@ -69,6 +69,8 @@ final class WorkflowTesting implements AutoCloseable {
 
     /** Decision tasks the decider failed, with why (the task then times out and comes back). */
     final List<Throwable> decisionFailures = new ArrayList<>();
+    /** Every response's decisions, in order. */
+    final List<List<Decision>> decisionLog = new ArrayList<>();
     /** Events given to cached deciders, for tests of the cache path. */
     long cachedEventsApplied;
     /** Decision tasks decided by a cached decider. */
@@ -77,6 +79,8 @@ final class WorkflowTesting implements AutoCloseable {
     boolean runActivities = true;
     /** Whether each decision is checked against a fresh full replay. */
     boolean checkReplay = true;
+    /** Runs once, between the next decision and its response (to race it with new events). */
+    Runnable beforeRespond;
 
     WorkflowTesting() {
         this(b -> {});
@@ -124,6 +128,17 @@ final class WorkflowTesting implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /**
+     * Deploys new code: these implementations replace the registered ones, and every cached run
+     * is dropped, so the next decision of each run replays its history on the new code.
+     */
+    WorkflowTesting redeploy(Class<?>... implementationClasses) {
+        implementations = new WorkflowImplementations();
+        cache.values().forEach(ReplayDecider::close);
+        cache.clear();
+        return workflows(implementationClasses);
     }
 
     /** Registers activity implementations (for every @Activities interface they implement). */
@@ -293,6 +308,12 @@ final class WorkflowTesting implements AutoCloseable {
             }
         }
         List<Decision> decisions = result.decisions();
+        decisionLog.add(decisions);
+        if (beforeRespond != null) {
+            Runnable r = beforeRespond;
+            beforeRespond = null;
+            r.run();
+        }
         engine.respondDecisionTaskCompleted(
                 r -> r.taskToken(task.taskToken()).decisions(decisions).executionContext(result.executionContext()));
         if (result.closing()) {
@@ -371,8 +392,10 @@ final class WorkflowTesting implements AutoCloseable {
     <T> T result(WorkflowExecution run, Type type) {
         HistoryEvent last = closeEvent(run);
         if (last.eventType() != EventType.WORKFLOW_EXECUTION_COMPLETED) {
-            throw new AssertionError("expected " + run + " to complete, but it closed with " + last + "\nhistory:\n"
-                    + String.join("\n", compact(history(run))));
+            AssertionError e = new AssertionError("expected " + run + " to complete, but it closed with " + last
+                    + "\nhistory:\n" + String.join("\n", compact(history(run))));
+            decisionFailures.stream().limit(3).forEach(e::addSuppressed);
+            throw e;
         }
         @SuppressWarnings("unchecked")
         T value = (T) converter.fromData(

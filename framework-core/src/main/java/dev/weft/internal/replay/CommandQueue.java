@@ -120,6 +120,7 @@ final class CommandQueue {
         HistoryEvent e = cursor < expected.size() ? expected.get(cursor) : null;
         if (e != null && isMoreTimer(e)) {
             cursor++;
+            moreTimers++; // As the live run counted them.
             split = true;
             overflow.add(c);
             return;

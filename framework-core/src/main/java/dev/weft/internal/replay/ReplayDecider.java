@@ -399,6 +399,11 @@ public final class ReplayDecider implements AutoCloseable {
             }
             if (!p.live()) {
                 ctx.queue.endReplay();
+                for (HistoryEvent e : p.expected()) {
+                    if (Completion.closes(e)) {
+                        ctx.closed = true; // Final: no later point will deliver it.
+                    }
+                }
                 return;
             }
             List<Decision> decisions = ctx.queue.takeDecisions();

@@ -9,10 +9,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -51,7 +49,6 @@ final class WorkflowContext {
     private final Map<Long, ChildMachine> children = new HashMap<>();
     private final Map<Long, ExternalMachine> externals = new HashMap<>();
     private final Map<Long, LambdaMachine> lambdas = new HashMap<>();
-    private final Set<Long> frameworkTimers = new HashSet<>();
     private final Map<String, Integer> versions = new HashMap<>();
     final ArrayDeque<LocalCall> pendingLocals = new ArrayDeque<>();
 
@@ -189,11 +186,6 @@ final class WorkflowContext {
         lambdas.put(scheduledEventId, m);
     }
 
-    /** A framework timer (more decisions follow): its TimerFired needs no machine. */
-    void frameworkTimer(long startedEventId) {
-        frameworkTimers.add(startedEventId);
-    }
-
     /** Asks another execution (a child, usually) to cancel; fire and forget. */
     ExternalMachine requestCancelExternal(String workflowId, String runId) {
         return new ExternalMachine(this, workflowId, runId);
@@ -228,7 +220,7 @@ final class WorkflowContext {
                 TimerMachine m = timers.remove(id);
                 if (m != null) {
                     m.handle(e);
-                } else if (!frameworkTimers.remove(id)) {
+                } else if (!e.timerFiredEventAttributes().timerId().startsWith(CommandQueue.MORE_PREFIX)) {
                     throw unrouted(e, "timer " + e.timerFiredEventAttributes().timerId());
                 }
             }
@@ -375,7 +367,7 @@ final class WorkflowContext {
     }
 
     private void mainFailed(Throwable t) {
-        if (t instanceof NonDeterministicException) {
+        if (t instanceof NonDeterministicException || t instanceof UnsupportedVersionException) {
             runner.fail(t);
         } else if (cancelRequested && isCancellation(t)) {
             completion = Completion.canceled(t.getMessage());
@@ -442,7 +434,7 @@ final class WorkflowContext {
             return; // The run is ending anyway.
         }
         String where = model.type().getSimpleName() + "." + m.getName();
-        if (t instanceof NonDeterministicException) {
+        if (t instanceof NonDeterministicException || t instanceof UnsupportedVersionException) {
             runner.fail(t);
         } else if (t instanceof WeftFailure || decider.options.failWorkflowOnError()) {
             completion = Completion.failed(t);
@@ -543,10 +535,13 @@ final class WorkflowContext {
         }
         versions.put(changeId, version);
         if (version < minSupported || version > maxSupported) {
-            throw new UnsupportedVersionException("[SWF-1102] Workflow " + model.typeLabel() + " ("
+            UnsupportedVersionException e = new UnsupportedVersionException("[SWF-1102] Workflow " + model.typeLabel()
+                    + " ("
                     + execution.workflowId() + "/" + execution.runId() + ") uses version " + version + " of change '"
                     + changeId + "', but this code supports versions " + minSupported + " to " + maxSupported + "."
                     + " Keep the old branch until no execution that took it is open.");
+            runner.fail(e); // Even if the workflow code catches it.
+            throw e;
         }
         return version;
     }
