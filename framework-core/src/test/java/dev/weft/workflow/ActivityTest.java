@@ -85,7 +85,7 @@ final class ActivityTest {
         @Override
         public String run(String mode, List<String> items) {
             switch (mode) {
-                case "parallel": {
+                case "parallel" -> {
                     List<Promise<Integer>> parts = new ArrayList<>();
                     for (String item : items) {
                         parts.add(Async.function(inventory::reserve, item));
@@ -97,7 +97,7 @@ final class ActivityTest {
                     }
                     return "reserved " + sum;
                 }
-                case "fail":
+                case "fail" -> {
                     try {
                         inventory.reserve("none");
                         return "unexpected";
@@ -106,28 +106,33 @@ final class ActivityTest {
                                 + e.getCause().getClass().getSimpleName() + ": "
                                 + e.getCause().getMessage();
                     }
-                case "retry":
+                }
+                case "retry" -> {
                     return inventory.flaky(items.get(0));
-                case "doNotRetry":
+                }
+                case "doNotRetry" -> {
                     try {
                         return inventory.picky(items.get(0));
                     } catch (ActivityFailure e) {
                         return "gave up: " + e.getCause().getMessage();
                     }
-                case "timeout":
+                }
+                case "timeout" -> {
                     try {
                         return inventory.slow(items.get(0));
                     } catch (ActivityFailure e) {
                         return "timed out: " + ((TimeoutFailure) e.getCause()).getTimeoutType();
                     }
-                case "anyOf": {
+                }
+                case "anyOf" -> {
                     Promise<Integer> a = Async.function(inventory::reserve, "apple");
                     Promise<Void> t = Workflow.newTimer(Duration.ofHours(1));
                     Promise.anyOf(a, t).get();
                     return "first: " + (a.isDone() ? a.get() : "timer");
                 }
-                default:
+                default -> {
                     throw new IllegalArgumentException(mode);
+                }
             }
         }
     }

@@ -58,7 +58,7 @@ final class CancellationTest {
         @Override
         public String plan(String mode) {
             switch (mode) {
-                case "scope": {
+                case "scope" -> {
                     List<Promise<String>> quotes = new ArrayList<>();
                     CancellationScope scope = Workflow.newCancellationScope(() -> {
                         quotes.add(Async.function(travel::hang, "slow-quote"));
@@ -74,7 +74,7 @@ final class CancellationTest {
                         return first + "; other: " + e.getCause().getClass().getSimpleName();
                     }
                 }
-                case "saga": {
+                case "saga" -> {
                     Saga saga = new Saga();
                     try {
                         String flight = travel.book("flight");
@@ -88,9 +88,10 @@ final class CancellationTest {
                         return "compensated after " + e.getCause().getMessage();
                     }
                 }
-                case "wait":
+                case "wait" -> {
                     return travel.hang("forever");
-                case "canceledScope": {
+                }
+                case "canceledScope" -> {
                     CancellationScope scope = Workflow.newCancellationScope(() -> {});
                     scope.cancel();
                     String[] out = new String[1];
@@ -105,8 +106,9 @@ final class CancellationTest {
                         return out[0] + ", then " + e.getCause().getMessage();
                     }
                 }
-                default:
+                default -> {
                     throw new IllegalArgumentException(mode);
+                }
             }
         }
     }

@@ -53,7 +53,7 @@ final class ChildWorkflowTest {
         @Override
         public String run(String mode) {
             switch (mode) {
-                case "child": {
+                case "child" -> {
                     Counter child = Workflow.newChildWorkflowStub(
                             Counter.class,
                             ChildWorkflowOptions.newBuilder()
@@ -66,7 +66,7 @@ final class ChildWorkflowTest {
                     child.bump(2);
                     return started.workflowId() + " = " + result.get();
                 }
-                case "failingChild": {
+                case "failingChild" -> {
                     Counter child = Workflow.newChildWorkflowStub(Counter.class);
                     try {
                         child.count(-1);
@@ -76,7 +76,7 @@ final class ChildWorkflowTest {
                         return cause.getType() + ": " + cause.getMessage();
                     }
                 }
-                case "external": {
+                case "external" -> {
                     Counter other = Workflow.newExternalWorkflowStub(Counter.class, "counter-x");
                     other.bump(5);
                     Workflow.signalExternalWorkflow("counter-x", null, "bump", 6);
@@ -88,11 +88,13 @@ final class ChildWorkflowTest {
                         return "signaled; " + e.getType();
                     }
                 }
-                case "cancelOther":
+                case "cancelOther" -> {
                     Workflow.requestCancelWorkflow("sleepy", null).get();
                     return "asked";
-                default:
+                }
+                default -> {
                     throw new IllegalArgumentException(mode);
+                }
             }
         }
     }

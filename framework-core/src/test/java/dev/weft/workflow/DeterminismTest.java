@@ -53,7 +53,7 @@ final class DeterminismTest {
         @Override
         public String quote(String mode) {
             switch (mode) {
-                case "random": {
+                case "random" -> {
                     String id = Workflow.randomUUID().toString();
                     int dice = Workflow.newRandom().nextInt(1000);
                     long now = Workflow.currentTimeMillis();
@@ -61,7 +61,7 @@ final class DeterminismTest {
                     Workflow.sleep(Duration.ofSeconds(5));
                     return id + " " + dice + " " + (Workflow.currentTimeMillis() - now) + " " + effect;
                 }
-                case "local": {
+                case "local" -> {
                     double eur = local.rate("EUR");
                     Promise<Double> gbp = Async.function(local::rate, "GBP");
                     Workflow.sleep(Duration.ofSeconds(1));
@@ -72,10 +72,12 @@ final class DeterminismTest {
                         return eur + " " + gbp.get() + " " + e.getCause().getMessage();
                     }
                 }
-                case "lambda":
+                case "lambda" -> {
                     return Workflow.callLambda("shout", "quiet", String.class);
-                default:
+                }
+                default -> {
                     throw new IllegalArgumentException(mode);
+                }
             }
         }
     }
@@ -91,10 +93,10 @@ final class DeterminismTest {
             String ra = t.result(a, String.class);
             String rb = t.result(b, String.class);
             assertNotEquals(ra.substring(0, 36), rb.substring(0, 36), "each run draws its own UUIDs");
-            assertEquals("5000", ra.split(" ")[2]);
+            assertEquals("5000", ra.split(" ", -1)[2]);
             assertEquals(2, SIDE_EFFECTS.get(), "each side effect ran once, although each run was replayed");
             assertEquals(
-                    List.of("MarkerRecorded weft-side-effect " + ra.split(" ")[3]),
+                    List.of("MarkerRecorded weft-side-effect " + ra.split(" ", -1)[3]),
                     t.events(a, EventType.MARKER_RECORDED).stream()
                             .map(e -> compact(e).replaceFirst("^\\d+ ", ""))
                             .toList());
@@ -123,7 +125,8 @@ final class DeterminismTest {
 
     @Test
     void aLambdaFunctionIsCalledThroughSwf() {
-        try (WorkflowTesting t = new WorkflowTesting(b -> b.lambdaFunction("shout", in -> in.toUpperCase()))
+        try (WorkflowTesting t = new WorkflowTesting(
+                        b -> b.lambdaFunction("shout", in -> in.toUpperCase(java.util.Locale.ROOT)))
                 .workflows(QuoteImpl.class)) {
             WorkflowExecution run = t.start(Quote.class, "q4", "lambda");
             t.run();

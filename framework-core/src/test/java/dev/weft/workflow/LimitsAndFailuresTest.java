@@ -50,7 +50,7 @@ final class LimitsAndFailuresTest {
         @Override
         public String run(String mode, int n) {
             switch (mode) {
-                case "fanOut": {
+                case "fanOut" -> {
                     List<Promise<String>> all = new ArrayList<>();
                     for (int i = 0; i < n; i++) {
                         all.add(Async.function(echo::echo, "e" + i));
@@ -58,27 +58,31 @@ final class LimitsAndFailuresTest {
                     Promise.allOf(all).get();
                     return all.size() + " done, history " + Workflow.getInfo().getHistoryLength();
                 }
-                case "tooBig":
+                case "tooBig" -> {
                     try {
                         echo.echo("x".repeat(40_000));
                         return "unexpected";
                     } catch (IllegalArgumentException e) {
                         return e.getMessage();
                     }
-                case "poked":
+                }
+                case "poked" -> {
                     Workflow.await(() -> !pokes.isEmpty());
                     return String.join(",", pokes);
-                case "npe": {
+                }
+                case "npe" -> {
                     String s = n > 0 ? null : "never";
                     return s.trim();
                 }
-                case "spin":
+                case "spin" -> {
                     while (!release) {
                         Thread.onSpinWait();
                     }
                     return "released";
-                default:
+                }
+                default -> {
                     throw new IllegalArgumentException(mode);
+                }
             }
         }
 

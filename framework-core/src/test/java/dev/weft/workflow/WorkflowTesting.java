@@ -389,7 +389,7 @@ final class WorkflowTesting implements AutoCloseable {
     }
 
     /** The run's result, read with the given type; the run must have completed. */
-    <T> T result(WorkflowExecution run, Type type) {
+    <T> T result(WorkflowExecution run, Class<T> type) {
         HistoryEvent last = closeEvent(run);
         if (last.eventType() != EventType.WORKFLOW_EXECUTION_COMPLETED) {
             AssertionError e = new AssertionError("expected " + run + " to complete, but it closed with " + last

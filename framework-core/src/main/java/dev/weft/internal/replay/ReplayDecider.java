@@ -221,6 +221,8 @@ public final class ReplayDecider implements AutoCloseable {
         private List<HistoryEvent> arrivals = new ArrayList<>();
         private List<HistoryEvent> whileOpen = new ArrayList<>();
         private HistoryEvent openStarted;
+        /** Ids of events taken ahead as a decision's results, which the scan must skip. */
+        private final java.util.Set<Long> taken = new java.util.HashSet<>();
         /** Events answering the decisions made live last time, for the next point to deliver. */
         private final List<HistoryEvent> sentResults = new ArrayList<>();
 
@@ -235,8 +237,8 @@ public final class ReplayDecider implements AutoCloseable {
         Point next() {
             while (next < events.size()) {
                 HistoryEvent e = events.get(next++);
-                if (e.eventId() <= lastLiveStartedId) {
-                    continue; // Seen by the cached run.
+                if (e.eventId() <= lastLiveStartedId || taken.remove(e.eventId())) {
+                    continue; // Seen by the cached run, or taken as a decision's result.
                 }
                 eventsApplied++;
                 switch (e.eventType()) {
@@ -259,11 +261,7 @@ public final class ReplayDecider implements AutoCloseable {
                             throw new IllegalStateException("[BUG] event " + e.eventId() + " completes the decision"
                                     + " task started at " + started + ", which is not the open one");
                         }
-                        List<HistoryEvent> expected = new ArrayList<>();
-                        while (next < events.size() && HistoryEvents.decidedBy(events.get(next)) == e.eventId()) {
-                            expected.add(events.get(next++));
-                            eventsApplied++;
-                        }
+                        List<HistoryEvent> expected = decidedBy(next, e.eventId(), true);
                         HistoryEvent s = openStarted;
                         openStarted = null;
                         if (s.eventId() == lastLiveStartedId) {
@@ -298,18 +296,36 @@ public final class ReplayDecider implements AutoCloseable {
             return a;
         }
 
+        /**
+         * The events recorded for the decisions of DecisionTaskCompleted {@code completedId}, from
+         * index {@code from}: they follow it, though SWF may record an outcome among them (an
+         * activity canceled at once, say), so the search goes on to the next decision task.
+         */
+        private List<HistoryEvent> decidedBy(int from, long completedId, boolean take) {
+            List<HistoryEvent> expected = new ArrayList<>();
+            for (int j = from; j < events.size(); j++) {
+                HistoryEvent x = events.get(j);
+                EventType t = x.eventType();
+                if (t == EventType.DECISION_TASK_STARTED || t == EventType.DECISION_TASK_COMPLETED) {
+                    break;
+                }
+                if (HistoryEvents.decidedBy(x) == completedId) {
+                    expected.add(x);
+                    if (take) {
+                        taken.add(x.eventId());
+                        eventsApplied++;
+                    }
+                }
+            }
+            return expected;
+        }
+
         /** The command events of the next completed decision, without moving on. */
         List<HistoryEvent> peekNextDecisionEvents() {
             for (int i = next; i < events.size(); i++) {
                 HistoryEvent e = events.get(i);
                 if (e.eventType() == EventType.DECISION_TASK_COMPLETED) {
-                    List<HistoryEvent> expected = new ArrayList<>();
-                    for (int j = i + 1;
-                            j < events.size() && HistoryEvents.decidedBy(events.get(j)) == e.eventId();
-                            j++) {
-                        expected.add(events.get(j));
-                    }
-                    return expected;
+                    return decidedBy(i + 1, e.eventId(), false);
                 }
             }
             return List.of();

@@ -113,6 +113,11 @@ final class Runner {
     private final Object owner;
     /** Baton passes so far; the controller's stuck-thread watchdog measures time without one. */
     private volatile long passes;
+    /**
+     * Framework work in progress on the running thread (generating a stub class, a converter's
+     * first use): slow on a cold JVM, and not the workflow code's fault, so the watchdog waits.
+     */
+    private volatile int exempt;
 
     private final ArrayDeque<WThread> ready = new ArrayDeque<>();
     private final List<WThread> blocked = new ArrayList<>();
@@ -202,7 +207,7 @@ final class Runner {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 long now = passes;
-                if (now != seen) {
+                if (now != seen || exempt > 0) {
                     seen = now;
                     deadline = System.nanoTime() + timeoutNanos;
                     continue;
@@ -235,6 +240,21 @@ final class Runner {
         }
         running = me;
         checkLive();
+    }
+
+    /**
+     * Runs framework work that the stuck-thread watchdog must not count against the workflow code.
+     * Called by the baton holder.
+     */
+    @SuppressWarnings("NonAtomicVolatileUpdate") // Only the baton holder writes exempt and passes.
+    <T> T exempt(java.util.function.Supplier<T> work) {
+        exempt = exempt + 1;
+        try {
+            return work.get();
+        } finally {
+            exempt = exempt - 1;
+            passes = passes + 1;
+        }
     }
 
     /**
@@ -298,7 +318,7 @@ final class Runner {
             running = t;
             if (t.thread == null) {
                 t.turn = true;
-                t.thread = start(t);
+                start(t);
                 return;
             }
         } else {
@@ -350,7 +370,12 @@ final class Runner {
         return sb.toString();
     }
 
-    private Thread start(WThread t) {
+    /**
+     * Starts a workflow thread. Its {@code thread} is set before it starts: once started it may
+     * run, block and be handed the baton again at once, and the next holder must then find it
+     * started, or it would start the same workflow thread twice.
+     */
+    private void start(WThread t) {
         Thread thread;
         if (OF_VIRTUAL != null) {
             thread = virtualThread(t);
@@ -358,8 +383,8 @@ final class Runner {
             thread = new Thread(t::run, "weft-workflow-" + t.name);
             thread.setDaemon(true);
         }
+        t.thread = thread;
         thread.start();
-        return thread;
     }
 
     private static Thread virtualThread(WThread t) {

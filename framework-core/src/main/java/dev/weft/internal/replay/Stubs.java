@@ -27,23 +27,37 @@ final class Stubs {
     private Stubs() {}
 
     static <T> T activities(Class<T> type, ActivityOptions options) {
-        ActivitiesModel model = ActivitiesModel.of(type);
-        return dev.weft.internal.proxy.Stubs.create(type, new ActivityStub(model, options));
+        return framework(() -> {
+            ActivitiesModel model = ActivitiesModel.of(type);
+            return dev.weft.internal.proxy.Stubs.create(type, new ActivityStub(model, options));
+        });
     }
 
     static <T> T localActivities(Class<T> type, LocalActivityOptions options) {
-        ActivitiesModel model = ActivitiesModel.of(type);
-        return dev.weft.internal.proxy.Stubs.create(type, new LocalActivityStub(model, options));
+        return framework(() -> {
+            ActivitiesModel model = ActivitiesModel.of(type);
+            return dev.weft.internal.proxy.Stubs.create(type, new LocalActivityStub(model, options));
+        });
     }
 
     static <T> T child(Class<T> type, ChildWorkflowOptions options) {
-        WorkflowModel model = WorkflowModel.of(type);
-        return dev.weft.internal.proxy.Stubs.create(type, new ChildStub(model, options));
+        return framework(() -> {
+            WorkflowModel model = WorkflowModel.of(type);
+            return dev.weft.internal.proxy.Stubs.create(type, new ChildStub(model, options));
+        });
     }
 
     static <T> T external(Class<T> type, String workflowId, String runId) {
-        WorkflowModel model = WorkflowModel.of(type);
-        return dev.weft.internal.proxy.Stubs.create(type, new ExternalStub(model, workflowId, runId));
+        return framework(() -> {
+            WorkflowModel model = WorkflowModel.of(type);
+            return dev.weft.internal.proxy.Stubs.create(type, new ExternalStub(model, workflowId, runId));
+        });
+    }
+
+    /** Framework work the stuck-thread watchdog does not count (stubs may be made anywhere). */
+    private static <T> T framework(java.util.function.Supplier<T> work) {
+        WorkflowContext ctx = WorkflowContext.currentOrNull();
+        return ctx == null ? work.get() : ctx.runner.exempt(work);
     }
 
     /** The promise of the run a child stub started. */
@@ -86,7 +100,10 @@ final class Stubs {
                 return;
             }
             try {
-                typed.complete(raw == void.class ? null : ctx.converter.fromData(payload.value(), type));
+                typed.complete(
+                        raw == void.class
+                                ? null
+                                : ctx.runner.exempt(() -> ctx.converter.fromData(payload.value(), type)));
             } catch (RuntimeException e) {
                 typed.completeExceptionally(e);
             }
@@ -101,7 +118,8 @@ final class Stubs {
     }
 
     private static String input(WorkflowContext ctx, Method m, Object[] args, String what) {
-        String input = ctx.converter.toArguments(args == null ? new Object[0] : args, m.getGenericParameterTypes());
+        String input = ctx.runner.exempt(
+                () -> ctx.converter.toArguments(args == null ? new Object[0] : args, m.getGenericParameterTypes()));
         Payloads.check(input, "The input of " + what);
         return input;
     }

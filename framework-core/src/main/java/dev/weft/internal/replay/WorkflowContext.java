@@ -332,10 +332,11 @@ final class WorkflowContext {
         Method entry = model.entry();
         try {
             instance = newInstance();
-            Object[] args = converter.fromArguments(input, entry.getGenericParameterTypes());
+            Object[] args = runner.exempt(() -> converter.fromArguments(input, entry.getGenericParameterTypes()));
             Object result = invoke(entry, args);
-            String payload =
-                    entry.getReturnType() == void.class ? null : converter.toData(result, entry.getGenericReturnType());
+            String payload = entry.getReturnType() == void.class
+                    ? null
+                    : runner.exempt(() -> converter.toData(result, entry.getGenericReturnType()));
             Payloads.check(payload, "The result of workflow " + model.typeLabel());
             completion = Completion.completed(payload);
         } catch (Runner.DestroyedError e) {
