@@ -107,7 +107,9 @@ final class Runner {
     /** The runner whose baton the calling thread holds: a workflow thread's, or the controller's. */
     private static final ThreadLocal<Runner> ACTIVE = new ThreadLocal<>();
 
-    private static final Method OF_VIRTUAL = ofVirtual();
+    private static final Method OF_VIRTUAL = virtualMethod(null, "ofVirtual");
+    private static final Method NAME = virtualMethod("java.lang.Thread$Builder$OfVirtual", "name", String.class);
+    private static final Method UNSTARTED = virtualMethod("java.lang.Thread$Builder", "unstarted", Runnable.class);
 
     private final String name;
     private final Object owner;
@@ -377,7 +379,7 @@ final class Runner {
      */
     private void start(WThread t) {
         Thread thread;
-        if (OF_VIRTUAL != null) {
+        if (OF_VIRTUAL != null && NAME != null && UNSTARTED != null) {
             thread = virtualThread(t);
         } else {
             thread = new Thread(t::run, "weft-workflow-" + t.name);
@@ -390,21 +392,23 @@ final class Runner {
     private static Thread virtualThread(WThread t) {
         try {
             Object builder = OF_VIRTUAL.invoke(null);
-            Method name = builder.getClass().getMethod("name", String.class);
-            name.setAccessible(true);
-            builder = name.invoke(builder, "weft-workflow-" + t.name);
-            Method unstarted = builder.getClass().getMethod("unstarted", Runnable.class);
-            unstarted.setAccessible(true);
-            return (Thread) unstarted.invoke(builder, (Runnable) t::run);
+            builder = NAME.invoke(builder, "weft-workflow-" + t.name);
+            return (Thread) UNSTARTED.invoke(builder, (Runnable) t::run);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("[BUG] cannot create a virtual thread", e);
         }
     }
 
-    private static Method ofVirtual() {
+    /**
+     * {@code Thread.ofVirtual()} and the builder's {@code name} and {@code unstarted}, looked up
+     * on the public interfaces (the builder's own class is not accessible); null before JDK 21.
+     */
+    private static Method virtualMethod(String owner, String name, Class<?>... parameters) {
         try {
-            return Thread.class.getMethod("ofVirtual");
-        } catch (NoSuchMethodException e) {
+            return owner == null
+                    ? Thread.class.getMethod(name, parameters)
+                    : Class.forName(owner).getMethod(name, parameters);
+        } catch (NoSuchMethodException | ClassNotFoundException e) {
             return null; // JDK 17-20: platform threads.
         }
     }
