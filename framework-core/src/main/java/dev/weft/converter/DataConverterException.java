@@ -5,6 +5,8 @@ public final class DataConverterException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * A conversion failure.
+     *
      * @param message what could not be converted, and why
      * @param cause the underlying failure, or null
      */

@@ -424,8 +424,4 @@ final class Runner {
                     + " without end, I/O, locks or Thread.sleep. Workflow threads:\n" + dump);
         }
     }
-
-    static long millisToNanos(long millis) {
-        return TimeUnit.MILLISECONDS.toNanos(millis);
-    }
 }
