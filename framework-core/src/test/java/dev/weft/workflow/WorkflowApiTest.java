@@ -12,8 +12,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
 import software.amazon.awssdk.services.swf.model.EventType;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 
@@ -62,7 +62,8 @@ final class WorkflowApiTest {
         public String run(List<Item> items) {
             REPLAYING.add("start " + Workflow.isReplaying() + " " + log.isInfoEnabled());
             Map<String, List<Item>> groups = store.group(items);
-            Promise<Void> audited = Async.procedure(store::audit, "grouped " + groups.get("all").size());
+            Promise<Void> audited =
+                    Async.procedure(store::audit, "grouped " + groups.get("all").size());
             String who = approval.get();
             audited.get();
             REPLAYING.add("end " + Workflow.isReplaying() + " " + log.isInfoEnabled());
@@ -123,7 +124,8 @@ final class WorkflowApiTest {
                 CHILD_RUNS.incrementAndGet();
             }
             Workflow.sleep(Duration.ofSeconds(1));
-            if (Workflow.getInfo().getStartTime().toEpochMilli() - WorkflowTesting.T0.toEpochMilli() < failUntil * 1000L) {
+            if (Workflow.getInfo().getStartTime().toEpochMilli() - WorkflowTesting.T0.toEpochMilli()
+                    < failUntil * 1000L) {
                 throw ApplicationFailure.newFailure("not yet", "NotYet");
             }
             return failUntil;
@@ -165,7 +167,10 @@ final class WorkflowApiTest {
                             .map(e -> WorkflowTesting.compact(e).replaceFirst("^\\d+ TimerStarted ", ""))
                             .toList(),
                     "children started at 0 s and 6 s failed; the one at 17 s did not");
-            assertEquals(3, t.events(run, EventType.START_CHILD_WORKFLOW_EXECUTION_INITIATED).size());
+            assertEquals(
+                    3,
+                    t.events(run, EventType.START_CHILD_WORKFLOW_EXECUTION_INITIATED)
+                            .size());
         }
     }
 }

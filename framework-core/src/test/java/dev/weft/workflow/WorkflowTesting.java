@@ -81,6 +81,10 @@ final class WorkflowTesting implements AutoCloseable {
     boolean checkReplay = true;
     /** Runs once, between the next decision and its response (to race it with new events). */
     Runnable beforeRespond;
+    /** Whether time waits for running Lambda functions (false: a test moves it past their timeouts). */
+    boolean waitForLambdas = true;
+    /** Task tokens of activities left unanswered ({@link ManualCompletion}), by activity id. */
+    final Map<String, String> heldTasks = new LinkedHashMap<>();
 
     WorkflowTesting() {
         this(b -> {});
@@ -228,7 +232,7 @@ final class WorkflowTesting implements AutoCloseable {
                         progress |= work(list);
                     }
                 }
-                if (!progress && lambdas > 0) {
+                if (!progress && lambdas > 0 && waitForLambdas) {
                     // A Lambda function runs on an engine thread: time stands still until it is done.
                     Thread.onSpinWait();
                     progress = true;
@@ -329,6 +333,13 @@ final class WorkflowTesting implements AutoCloseable {
                 .toList();
     }
 
+    /** Polls and runs one activity task on each activity list; for tests that race a decision. */
+    void workOnce() {
+        for (String list : List.copyOf(activityLists)) {
+            work(list);
+        }
+    }
+
     private boolean work(String taskList) {
         PollForActivityTaskResponse task = engine.pollForActivityTask(
                 r -> r.domain(DOMAIN).taskList(t -> t.name(taskList)).identity("test"));
@@ -349,6 +360,7 @@ final class WorkflowTesting implements AutoCloseable {
                     r -> r.taskToken(task.taskToken()).result(result));
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof ManualCompletion) {
+                heldTasks.put(task.activityId(), task.taskToken());
                 return true;
             }
             FailureCodec.Encoded f = FailureCodec.encode(e.getCause());

@@ -45,6 +45,11 @@ final class ActivityMachine {
         CANCELED
     }
 
+    /**
+     * The transitions SWF's histories allow. A decision's own events reach the machine before
+     * anything that arrived while it was being made: so a cancel that lost a race with the
+     * activity's end fails (RequestCancelActivityTaskFailed) before the end arrives.
+     */
     static final Transitions<State, Trigger> TABLE = Transitions.of(
                     "ActivityMachine", State.CREATED, State.class, Trigger.class)
             .add(State.CREATED, Trigger.SCHEDULED, State.SCHEDULED)
@@ -54,37 +59,25 @@ final class ActivityMachine {
             .add(State.CREATED_CANCEL_SENT, Trigger.SCHEDULE_FAILED, State.SCHEDULE_FAILED)
             .add(State.SCHEDULE_FAILED, Trigger.CANCEL_FAILED, State.SCHEDULE_FAILED)
             .add(State.SCHEDULED, Trigger.STARTED, State.STARTED)
+            .add(State.SCHEDULED, Trigger.TIMED_OUT, State.TIMED_OUT)
             .add(State.SCHEDULED, Trigger.CANCEL, State.CANCEL_SENT)
+            .add(State.STARTED, Trigger.COMPLETED, State.COMPLETED)
+            .add(State.STARTED, Trigger.FAILED, State.FAILED)
+            .add(State.STARTED, Trigger.TIMED_OUT, State.TIMED_OUT)
+            .add(State.STARTED, Trigger.CANCELED, State.CANCELED)
             .add(State.STARTED, Trigger.CANCEL, State.CANCEL_SENT)
-            .addAll(
-                    Trigger.COMPLETED,
-                    State.COMPLETED,
-                    State.SCHEDULED,
-                    State.STARTED,
-                    State.CANCEL_SENT,
-                    State.CANCEL_REQUESTED)
-            .addAll(
-                    Trigger.FAILED,
-                    State.FAILED,
-                    State.SCHEDULED,
-                    State.STARTED,
-                    State.CANCEL_SENT,
-                    State.CANCEL_REQUESTED)
-            .addAll(
-                    Trigger.TIMED_OUT,
-                    State.TIMED_OUT,
-                    State.SCHEDULED,
-                    State.STARTED,
-                    State.CANCEL_SENT,
-                    State.CANCEL_REQUESTED)
-            .addAll(Trigger.CANCELED, State.CANCELED, State.CANCEL_SENT, State.CANCEL_REQUESTED)
-            .add(State.CANCEL_SENT, Trigger.STARTED, State.CANCEL_SENT)
             .add(State.CANCEL_SENT, Trigger.CANCEL_REQUESTED, State.CANCEL_REQUESTED)
             .add(State.CANCEL_SENT, Trigger.CANCEL_FAILED, State.CANCEL_SENT)
+            .add(State.CANCEL_SENT, Trigger.STARTED, State.CANCEL_SENT)
+            .add(State.CANCEL_SENT, Trigger.COMPLETED, State.COMPLETED)
+            .add(State.CANCEL_SENT, Trigger.FAILED, State.FAILED)
+            .add(State.CANCEL_SENT, Trigger.TIMED_OUT, State.TIMED_OUT)
+            .add(State.CANCEL_SENT, Trigger.CANCELED, State.CANCELED)
             .add(State.CANCEL_REQUESTED, Trigger.STARTED, State.CANCEL_REQUESTED)
-            .add(State.COMPLETED, Trigger.CANCEL_FAILED, State.COMPLETED)
-            .add(State.FAILED, Trigger.CANCEL_FAILED, State.FAILED)
-            .add(State.TIMED_OUT, Trigger.CANCEL_FAILED, State.TIMED_OUT);
+            .add(State.CANCEL_REQUESTED, Trigger.COMPLETED, State.COMPLETED)
+            .add(State.CANCEL_REQUESTED, Trigger.FAILED, State.FAILED)
+            .add(State.CANCEL_REQUESTED, Trigger.TIMED_OUT, State.TIMED_OUT)
+            .add(State.CANCEL_REQUESTED, Trigger.CANCELED, State.CANCELED);
 
     private final WorkflowContext ctx;
     final String activityId;

@@ -28,6 +28,7 @@ final class TimerMachine {
         CANCEL_FAILED
     }
 
+    /** The transitions SWF's histories allow (a cancel that lost the race with the timer fails first). */
     static final Transitions<State, Trigger> TABLE = Transitions.of(
                     "TimerMachine", State.CREATED, State.class, Trigger.class)
             .add(State.CREATED, Trigger.STARTED, State.STARTED)
@@ -39,8 +40,8 @@ final class TimerMachine {
             .add(State.STARTED, Trigger.FIRED, State.FIRED)
             .add(State.STARTED, Trigger.CANCEL, State.CANCEL_SENT)
             .add(State.CANCEL_SENT, Trigger.CANCELED, State.CANCELED)
-            .add(State.CANCEL_SENT, Trigger.FIRED, State.CANCEL_SENT)
-            .add(State.CANCEL_SENT, Trigger.CANCEL_FAILED, State.FIRED);
+            .add(State.CANCEL_SENT, Trigger.CANCEL_FAILED, State.CANCEL_SENT)
+            .add(State.CANCEL_SENT, Trigger.FIRED, State.FIRED);
 
     private final WorkflowContext ctx;
     final String timerId;
