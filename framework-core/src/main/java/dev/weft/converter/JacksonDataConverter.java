@@ -57,6 +57,7 @@ public final class JacksonDataConverter implements DataConverter {
                 .registerModule(new Jdk8Module())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+                .configure(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS, false)
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
@@ -69,7 +70,7 @@ public final class JacksonDataConverter implements DataConverter {
             return mapper.writerFor(mapper.constructType(type)).writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new DataConverterException(
-                    "Cannot write a " + type.getTypeName() + " as JSON: " + e.getOriginalMessage(), e);
+                    "Cannot write " + type.getTypeName() + " as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -77,13 +78,13 @@ public final class JacksonDataConverter implements DataConverter {
     public Object fromData(String data, Type type) {
         JavaType javaType = mapper.constructType(type);
         if (data == null) {
-            return zero(javaType);
+            return absent(javaType);
         }
         try {
             return mapper.readValue(data, javaType);
         } catch (JsonProcessingException e) {
             throw new DataConverterException(
-                    "Cannot read " + excerpt(data) + " as a " + type.getTypeName() + ": " + e.getOriginalMessage(), e);
+                    "Cannot read " + excerpt(data) + " as " + type.getTypeName() + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -130,7 +131,7 @@ public final class JacksonDataConverter implements DataConverter {
         for (int i = 0; i < types.length; i++) {
             JavaType javaType = mapper.constructType(types[i]);
             if (array == null || i >= array.size() || array.get(i).isNull()) {
-                args[i] = zero(javaType);
+                args[i] = absent(javaType);
                 continue;
             }
             try {
@@ -138,7 +139,7 @@ public final class JacksonDataConverter implements DataConverter {
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 throw new DataConverterException(
                         "Cannot read argument #" + (i + 1) + " "
-                                + excerpt(array.get(i).toString()) + " as a " + types[i].getTypeName() + ": "
+                                + excerpt(array.get(i).toString()) + " as " + types[i].getTypeName() + ": "
                                 + e.getMessage(),
                         e);
             }
@@ -146,10 +147,15 @@ public final class JacksonDataConverter implements DataConverter {
         return args;
     }
 
-    private static Object zero(JavaType type) {
+    /** The value of an absent or null payload: a primitive's zero, an empty Optional, or null. */
+    private Object absent(JavaType type) {
         Class<?> raw = type.getRawClass();
         if (!raw.isPrimitive()) {
-            return null;
+            try {
+                return mapper.readValue("null", type);
+            } catch (JsonProcessingException e) {
+                return null;
+            }
         }
         if (raw == boolean.class) {
             return false;

@@ -375,12 +375,14 @@ final class WorkflowContext {
         } else if (t instanceof WeftFailure || (t instanceof Exception && !(t instanceof RuntimeException))) {
             completion = Completion.failed(t);
         } else if (decider.options.failWorkflowOnError()) {
-            log.error(
-                    "Workflow {} ({}/{}) threw, and fails as configured",
-                    model.typeLabel(),
-                    execution.workflowId(),
-                    execution.runId(),
-                    t);
+            if (!isReplaying()) {
+                log.error(
+                        "Workflow {} ({}/{}) threw, and fails as configured",
+                        model.typeLabel(),
+                        execution.workflowId(),
+                        execution.runId(),
+                        t);
+            }
             completion = Completion.failed(t);
         } else {
             runner.fail(new WorkflowCodeException(
