@@ -218,6 +218,7 @@ final class WorkflowTesting implements AutoCloseable {
      */
     void run(Duration budget) {
         Instant end = engine.now().plus(budget);
+        boolean settled = false;
         while (true) {
             boolean progress;
             do {
@@ -237,7 +238,17 @@ final class WorkflowTesting implements AutoCloseable {
                     Thread.onSpinWait();
                     progress = true;
                 }
+                if (!progress && !settled) {
+                    // The engine's timer thread fires what falls due at the current instant (a
+                    // zero-second timer) on its own; advancing by zero waits until it has.
+                    engine.advance(Duration.ZERO);
+                    settled = true;
+                    progress = true;
+                } else if (progress) {
+                    settled = false;
+                }
             } while (progress);
+            settled = false;
             Optional<Instant> next = engine.nextDeadline();
             if (next.isEmpty() || next.get().isAfter(end)) {
                 return;
