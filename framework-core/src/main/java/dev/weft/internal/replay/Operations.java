@@ -49,22 +49,91 @@ final class Operations {
             result.completeExceptionally(new ActivityFailure(label, id, canceled()));
             return result;
         }
-        call.attempt();
+        call.next();
         return result;
     }
 
-    /** One activity call, attempt after attempt. */
-    private static final class ActivityCall {
-        private final WorkflowContext ctx;
-        private final ScheduleActivityTaskDecisionAttributes.Builder template;
-        private final String id;
-        private final String label;
+    /**
+     * A call retried under a policy, attempt after attempt: when an attempt fails, the decision to
+     * retry is the history's while replaying and the policy's when deciding anew, and the wait is
+     * an SWF timer ({@code weft-retry-<id>.<next attempt>}).
+     */
+    private abstract static class Retrying {
+        final WorkflowContext ctx;
+        final String id;
         private final RetryOptions retry;
-        private final PromiseImpl<String> result;
         private final long firstAttempt;
-        private int attempt;
-        private ActivityMachine current;
+        int attempt;
         private TimerMachine wait;
+
+        Retrying(WorkflowContext ctx, String id, RetryOptions retry) {
+            this.ctx = ctx;
+            this.id = id;
+            this.retry = retry;
+            this.firstAttempt = ctx.currentTimeMillis();
+        }
+
+        /** Starts the next attempt. */
+        final void next() {
+            attempt++;
+            wait = null;
+            start();
+        }
+
+        /** Starts attempt {@link #attempt}. */
+        abstract void start();
+
+        /** Whether the call is over (done, or canceled). */
+        abstract boolean over();
+
+        /** Ends the call with a failure. */
+        abstract void fail(RuntimeException failure);
+
+        /** The failure of a call canceled while it waited to retry. */
+        abstract RuntimeException canceledWhileWaiting(RuntimeException cause);
+
+        /** Cancels the current attempt. */
+        abstract void cancelAttempt();
+
+        /** An attempt failed: retry it, or end the call. */
+        final void failed(RuntimeException failure, boolean refused) {
+            String timerId = RETRY_PREFIX + id + "." + (attempt + 1);
+            boolean again = ctx.isReplaying()
+                    ? retriedInHistory(ctx, timerId)
+                    : !refused && shouldRetry(ctx, retry, attempt, firstAttempt, failure);
+            if (!again) {
+                fail(failure);
+                return;
+            }
+            TimerMachine t = new TimerMachine(ctx, timerId, DurationText.seconds(retry.backoff(attempt)));
+            wait = t;
+            t.fired.onDone(() -> {
+                if (over()) {
+                    return;
+                }
+                if (t.fired.getFailure() != null) {
+                    fail(canceledWhileWaiting(t.fired.getFailure()));
+                } else {
+                    next();
+                }
+            });
+        }
+
+        final void cancel() {
+            if (wait != null && !wait.fired.isDone()) {
+                wait.cancel();
+            } else {
+                cancelAttempt();
+            }
+        }
+    }
+
+    /** One activity call: each attempt is an activity of its own id ({@code <id>.<attempt>}). */
+    private static final class ActivityCall extends Retrying {
+        private final ScheduleActivityTaskDecisionAttributes.Builder template;
+        private final String label;
+        private final PromiseImpl<String> result;
+        private ActivityMachine current;
 
         ActivityCall(
                 WorkflowContext ctx,
@@ -73,61 +142,48 @@ final class Operations {
                 String label,
                 RetryOptions retry,
                 PromiseImpl<String> result) {
-            this.ctx = ctx;
+            super(ctx, id, retry);
             this.template = template;
-            this.id = id;
             this.label = label;
-            this.retry = retry;
             this.result = result;
-            this.firstAttempt = ctx.currentTimeMillis();
         }
 
-        void attempt() {
-            attempt++;
-            wait = null;
+        @Override
+        void start() {
             String activityId = attempt == 1 ? id : id + "." + attempt;
             ActivityMachine m =
                     new ActivityMachine(ctx, template.activityId(activityId).build());
             current = m;
-            m.result.onDone(() -> done(m));
-        }
-
-        private void done(ActivityMachine m) {
-            if (result.isDone()) {
-                return;
-            }
-            RuntimeException failure = m.result.getFailure();
-            if (failure == null) {
-                result.complete(m.result.value());
-                return;
-            }
-            String timerId = RETRY_PREFIX + id + "." + (attempt + 1);
-            boolean again = ctx.isReplaying()
-                    ? retriedInHistory(ctx, timerId)
-                    : m.state() != ActivityMachine.State.SCHEDULE_FAILED
-                            && shouldRetry(ctx, retry, attempt, firstAttempt, failure);
-            if (!again) {
-                result.completeExceptionally(failure);
-                return;
-            }
-            TimerMachine t = new TimerMachine(ctx, timerId, DurationText.seconds(retry.backoff(attempt)));
-            wait = t;
-            t.fired.onDone(() -> {
+            m.result.onDone(() -> {
                 if (result.isDone()) {
                     return;
                 }
-                if (t.fired.getFailure() != null) {
-                    result.completeExceptionally(new ActivityFailure(label, m.activityId, t.fired.getFailure()));
+                if (m.result.getFailure() == null) {
+                    result.complete(m.result.value());
                 } else {
-                    attempt();
+                    failed(m.result.getFailure(), m.state() == ActivityMachine.State.SCHEDULE_FAILED);
                 }
             });
         }
 
-        void cancel() {
-            if (wait != null && !wait.fired.isDone()) {
-                wait.cancel();
-            } else if (current != null) {
+        @Override
+        boolean over() {
+            return result.isDone();
+        }
+
+        @Override
+        void fail(RuntimeException failure) {
+            result.completeExceptionally(failure);
+        }
+
+        @Override
+        RuntimeException canceledWhileWaiting(RuntimeException cause) {
+            return new ActivityFailure(label, current.activityId, cause);
+        }
+
+        @Override
+        void cancelAttempt() {
+            if (current != null) {
                 current.cancel();
             }
         }
@@ -191,24 +247,16 @@ final class Operations {
     // Children
 
     /** A child workflow call, attempt after attempt (each a new run of the same workflow id). */
-    static final class ChildCall {
-        private final WorkflowContext ctx;
+    static final class ChildCall extends Retrying {
         private final StartChildWorkflowExecutionDecisionAttributes.Builder template;
-        private final String id;
         private final String label;
         private final String workflowId;
-        private final RetryOptions retry;
-        private final long firstAttempt;
         /** The first started run. */
         final PromiseImpl<WorkflowExecution> started = new PromiseImpl<>();
-        /**
-         * The result payload, or a {@link ChildWorkflowFailure}.
-         */
+        /** The result payload, or a {@link ChildWorkflowFailure}. */
         final PromiseImpl<String> result = new PromiseImpl<>();
 
-        private int attempt;
         private ChildMachine current;
-        private TimerMachine wait;
         /** The run signals go to: the latest started one. */
         WorkflowExecution latest;
 
@@ -218,28 +266,22 @@ final class Operations {
                 String workflowId,
                 String label,
                 RetryOptions retry) {
-            this.ctx = ctx;
+            super(ctx, Integer.toString(ctx.nextSequence()), retry);
             this.template = template;
-            this.id = Integer.toString(ctx.nextSequence());
             this.label = label;
             this.workflowId = workflowId;
-            this.retry = retry;
-            this.firstAttempt = ctx.currentTimeMillis();
         }
 
-        void start() {
+        void begin() {
             if (!ctx.currentScope().register(result, this::cancel)) {
-                ChildWorkflowFailure f = new ChildWorkflowFailure(label, workflowId, canceled());
-                started.completeExceptionally(f);
-                result.completeExceptionally(f);
+                fail(new ChildWorkflowFailure(label, workflowId, canceled()));
                 return;
             }
-            attempt();
+            next();
         }
 
-        private void attempt() {
-            attempt++;
-            wait = null;
+        @Override
+        void start() {
             ChildMachine m =
                     new ChildMachine(ctx, template.workflowId(workflowId).build());
             current = m;
@@ -249,52 +291,39 @@ final class Operations {
                     started.complete(latest);
                 }
             });
-            m.result.onDone(() -> done(m));
-        }
-
-        private void done(ChildMachine m) {
-            if (result.isDone()) {
-                return;
-            }
-            RuntimeException failure = m.result.getFailure();
-            if (failure == null) {
-                result.complete(m.result.value());
-                return;
-            }
-            String timerId = RETRY_PREFIX + id + "." + (attempt + 1);
-            boolean again = ctx.isReplaying()
-                    ? retriedInHistory(ctx, timerId)
-                    : m.state() != ChildMachine.State.START_FAILED
-                            && shouldRetry(ctx, retry, attempt, firstAttempt, failure);
-            if (!again) {
-                if (!started.isDone()) {
-                    started.completeExceptionally(failure);
-                }
-                result.completeExceptionally(failure);
-                return;
-            }
-            TimerMachine t = new TimerMachine(ctx, timerId, DurationText.seconds(retry.backoff(attempt)));
-            wait = t;
-            t.fired.onDone(() -> {
+            m.result.onDone(() -> {
                 if (result.isDone()) {
                     return;
                 }
-                if (t.fired.getFailure() != null) {
-                    ChildWorkflowFailure f = new ChildWorkflowFailure(label, workflowId, t.fired.getFailure());
-                    if (!started.isDone()) {
-                        started.completeExceptionally(f);
-                    }
-                    result.completeExceptionally(f);
+                if (m.result.getFailure() == null) {
+                    result.complete(m.result.value());
                 } else {
-                    attempt();
+                    failed(m.result.getFailure(), m.state() == ChildMachine.State.START_FAILED);
                 }
             });
         }
 
-        void cancel() {
-            if (wait != null && !wait.fired.isDone()) {
-                wait.cancel();
-            } else if (current != null) {
+        @Override
+        boolean over() {
+            return result.isDone();
+        }
+
+        @Override
+        void fail(RuntimeException failure) {
+            if (!started.isDone()) {
+                started.completeExceptionally(failure);
+            }
+            result.completeExceptionally(failure);
+        }
+
+        @Override
+        RuntimeException canceledWhileWaiting(RuntimeException cause) {
+            return new ChildWorkflowFailure(label, workflowId, cause);
+        }
+
+        @Override
+        void cancelAttempt() {
+            if (current != null) {
                 current.cancel();
             }
         }

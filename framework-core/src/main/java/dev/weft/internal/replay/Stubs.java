@@ -126,28 +126,54 @@ final class Stubs {
 
     // ---------------------------------------------------------------------------------------
 
-    private static final class ActivityStub implements InvocationHandler {
-        private final ActivitiesModel model;
-        private final ActivityOptions options;
+    /** What activity and local activity stubs share: one call per method, input checked, result awaited. */
+    private abstract static class ActivityStubBase implements InvocationHandler {
+        final ActivitiesModel model;
+        private final String kind;
 
-        ActivityStub(ActivitiesModel model, ActivityOptions options) {
+        ActivityStubBase(ActivitiesModel model, String kind) {
             this.model = model;
-            this.options = Objects.requireNonNull(options, "options");
+            this.kind = kind;
         }
 
         @Override
-        public Object invoke(Object proxy, Method m, Object[] args) {
+        public final Object invoke(Object proxy, Method m, Object[] args) {
             Object o = objectMethod(proxy, m, args, toString());
             if (o != null) {
                 return o;
             }
             ActivityMethod am = model.method(m);
-            String what = "activity " + am.methodLabel();
+            String what = kind + " " + am.methodLabel();
             WorkflowContext ctx = WorkflowContext.current("The " + what);
             String input = input(ctx, m, args, what);
-            RetryOptions retry = options.getRetryOptions() != null ? options.getRetryOptions() : am.retry();
-            PromiseImpl<String> p = Operations.activity(ctx, attributes(am, input), am.typeLabel(), retry);
+            RetryOptions own = retryOptions();
+            PromiseImpl<String> p = call(ctx, am, input, own != null ? own : am.retry());
             return finish(ctx, p, am.returnType(), m.getReturnType(), "The " + what);
+        }
+
+        /** The options' retry policy, or null for the annotations'. */
+        abstract RetryOptions retryOptions();
+
+        /** Makes the call; the promise holds the result payload. */
+        abstract PromiseImpl<String> call(WorkflowContext ctx, ActivityMethod am, String input, RetryOptions retry);
+    }
+
+    private static final class ActivityStub extends ActivityStubBase {
+        private final ActivityOptions options;
+
+        ActivityStub(ActivitiesModel model, ActivityOptions options) {
+            super(model, "activity");
+            this.options = Objects.requireNonNull(options, "options");
+        }
+
+        @Override
+        RetryOptions retryOptions() {
+            return options.getRetryOptions();
+        }
+
+        @Override
+        PromiseImpl<String> call(WorkflowContext ctx, ActivityMethod am, String input, RetryOptions retry) {
+            return Operations.activity(ctx, attributes(am, input), am.typeLabel(), retry);
         }
 
         private ScheduleActivityTaskDecisionAttributes.Builder attributes(ActivityMethod am, String input) {
@@ -182,35 +208,29 @@ final class Stubs {
         return DurationText.swf(annotated);
     }
 
-    private static final class LocalActivityStub implements InvocationHandler {
-        private final ActivitiesModel model;
+    private static final class LocalActivityStub extends ActivityStubBase {
         private final LocalActivityOptions options;
 
         LocalActivityStub(ActivitiesModel model, LocalActivityOptions options) {
-            this.model = model;
+            super(model, "local activity");
             this.options = Objects.requireNonNull(options, "options");
         }
 
         @Override
-        public Object invoke(Object proxy, Method m, Object[] args) {
-            Object o = objectMethod(proxy, m, args, toString());
-            if (o != null) {
-                return o;
-            }
-            ActivityMethod am = model.method(m);
-            String what = "local activity " + am.methodLabel();
-            WorkflowContext ctx = WorkflowContext.current("The " + what);
+        RetryOptions retryOptions() {
+            return options.getRetryOptions();
+        }
+
+        @Override
+        PromiseImpl<String> call(WorkflowContext ctx, ActivityMethod am, String input, RetryOptions retry) {
             Object implementation = ctx.decider.options.localActivities().get(model.type());
             if (implementation == null) {
                 throw new IllegalStateException("No implementation of "
-                        + model.type().getName() + " is registered for"
-                        + " local activities, so " + am.methodLabel() + " cannot run. Register an instance with the"
-                        + " worker that runs this workflow.");
+                        + model.type().getName() + " is registered"
+                        + " for local activities, so " + am.methodLabel() + " cannot run. Register an instance with"
+                        + " the worker that runs this workflow.");
             }
-            String input = input(ctx, m, args, what);
-            RetryOptions retry = options.getRetryOptions() != null ? options.getRetryOptions() : am.retry();
-            PromiseImpl<String> p = Operations.local(ctx, am, implementation, input, retry);
-            return finish(ctx, p, am.returnType(), m.getReturnType(), "The " + what);
+            return Operations.local(ctx, am, implementation, input, retry);
         }
 
         @Override
@@ -249,7 +269,7 @@ final class Stubs {
                         : ctx.randomUUID().toString();
                 RetryOptions retry = options.getRetryOptions() != null ? options.getRetryOptions() : RetryOptions.NONE;
                 call = new Operations.ChildCall(ctx, attributes(input), workflowId, model.typeLabel(), retry);
-                call.start();
+                call.begin();
                 return finish(ctx, call.result, m.getGenericReturnType(), m.getReturnType(), "The child " + label);
             }
             String signal = model.signalName(m);
