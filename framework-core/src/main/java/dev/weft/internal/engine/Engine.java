@@ -113,7 +113,7 @@ import software.amazon.awssdk.services.swf.model.WorkflowTypeConfiguration;
  * The reference engine: {@link SwfEngine} over the domain registry, the executions, the task
  * queues and the scheduler. Built by {@link SwfEngine.Builder}.
  */
-public final class Engine implements SwfEngine {
+public final class Engine implements SwfEngine, dev.weft.internal.spi.InterruptiblePolls {
     /** SWF's quota on open executions per domain (children included). */
     static final int MAX_OPEN_EXECUTIONS = 100_000;
 
