@@ -35,6 +35,7 @@ public final class WorkerOptions {
     private final boolean failWorkflowOnError;
     private final Duration deadlockTimeout;
     private final Duration defaultHeartbeatInterval;
+    private final Duration maxHeartbeatInterval;
     private final Integer registerDomainRetentionDays;
     private final boolean registerTypes;
     private final boolean failOnTypeDrift;
@@ -57,6 +58,7 @@ public final class WorkerOptions {
         this.failWorkflowOnError = b.failWorkflowOnError;
         this.deadlockTimeout = b.deadlockTimeout;
         this.defaultHeartbeatInterval = b.defaultHeartbeatInterval;
+        this.maxHeartbeatInterval = b.maxHeartbeatInterval;
         this.registerDomainRetentionDays = b.registerDomainRetentionDays;
         this.registerTypes = b.registerTypes;
         this.failOnTypeDrift = b.failOnTypeDrift;
@@ -95,6 +97,7 @@ public final class WorkerOptions {
         b.failWorkflowOnError = failWorkflowOnError;
         b.deadlockTimeout = deadlockTimeout;
         b.defaultHeartbeatInterval = defaultHeartbeatInterval;
+        b.maxHeartbeatInterval = maxHeartbeatInterval;
         b.registerDomainRetentionDays = registerDomainRetentionDays;
         b.registerTypes = registerTypes;
         b.failOnTypeDrift = failOnTypeDrift;
@@ -239,6 +242,15 @@ public final class WorkerOptions {
     }
 
     /**
+     * Returns the longest heartbeat throttle interval, whatever the heartbeat timeout.
+     *
+     * @return the longest heartbeat throttle interval, whatever the heartbeat timeout
+     */
+    public Duration getMaxHeartbeatInterval() {
+        return maxHeartbeatInterval;
+    }
+
+    /**
      * Returns the retention in days of the domain to register on start, or null for none.
      *
      * @return the retention in days of the domain to register on start, or null for none
@@ -301,6 +313,7 @@ public final class WorkerOptions {
                 && failWorkflowOnError == x.failWorkflowOnError
                 && deadlockTimeout.equals(x.deadlockTimeout)
                 && defaultHeartbeatInterval.equals(x.defaultHeartbeatInterval)
+                && maxHeartbeatInterval.equals(x.maxHeartbeatInterval)
                 && Objects.equals(registerDomainRetentionDays, x.registerDomainRetentionDays)
                 && registerTypes == x.registerTypes
                 && failOnTypeDrift == x.failOnTypeDrift
@@ -334,6 +347,7 @@ public final class WorkerOptions {
                 + pollBackoffInitial + ".." + pollBackoffMax + ", responseAttempts=" + responseAttempts
                 + ", dataConverter=" + dataConverter + ", failWorkflowOnError=" + failWorkflowOnError
                 + ", deadlockTimeout=" + deadlockTimeout + ", defaultHeartbeatInterval=" + defaultHeartbeatInterval
+                + ", maxHeartbeatInterval=" + maxHeartbeatInterval
                 + ", registerDomainRetentionDays=" + registerDomainRetentionDays + ", registerTypes=" + registerTypes
                 + ", failOnTypeDrift=" + failOnTypeDrift + ", shutdownGracePeriod=" + shutdownGracePeriod + "}";
     }
@@ -358,6 +372,7 @@ public final class WorkerOptions {
         private boolean failWorkflowOnError;
         private Duration deadlockTimeout = Duration.ofSeconds(1);
         private Duration defaultHeartbeatInterval = Duration.ofSeconds(30);
+        private Duration maxHeartbeatInterval = Duration.ofSeconds(60);
         private Integer registerDomainRetentionDays;
         private boolean registerTypes = true;
         private boolean failOnTypeDrift;
@@ -566,6 +581,19 @@ public final class WorkerOptions {
          */
         public Builder defaultHeartbeatInterval(Duration interval) {
             this.defaultHeartbeatInterval = positive("defaultHeartbeatInterval", interval);
+            return this;
+        }
+
+        /**
+         * The longest heartbeat throttle interval: activities heartbeat to SWF every 80% of their
+         * heartbeat timeout, or this often if that is longer. A cancel request reaches an
+         * activity with its next heartbeat, so this bounds how late it can be. Default: 60 seconds.
+         *
+         * @param interval positive
+         * @return this builder
+         */
+        public Builder maxHeartbeatInterval(Duration interval) {
+            this.maxHeartbeatInterval = positive("maxHeartbeatInterval", interval);
             return this;
         }
 

@@ -60,13 +60,13 @@ final class WorkflowApiTest {
 
         @Override
         public String run(List<Item> items) {
-            REPLAYING.add("start " + Workflow.isReplaying() + " " + log.isInfoEnabled());
+            REPLAYING.add("start " + Workflow.isReplaying() + " " + log.isErrorEnabled());
             Map<String, List<Item>> groups = store.group(items);
             Promise<Void> audited =
                     Async.procedure(store::audit, "grouped " + groups.get("all").size());
             String who = approval.get();
             audited.get();
-            REPLAYING.add("end " + Workflow.isReplaying() + " " + log.isInfoEnabled());
+            REPLAYING.add("end " + Workflow.isReplaying() + " " + log.isErrorEnabled());
             WorkflowInfo info = Workflow.getInfo();
             return groups.get("first").get(0).sku() + " approved by " + who + " in " + info.getWorkflowType() + "/"
                     + info.getWorkflowTypeVersion() + " on " + info.getTaskList() + " of " + info.getDomain();

@@ -74,11 +74,25 @@ public final class Stubs {
         return candidate instanceof Stub s ? s.weftHandler() : null;
     }
 
-    private static Constructor<?> generate(Class<?> type) {
+    /**
+     * Generates the stub class. A ClassValue may compute a value on several threads at once, and
+     * defining the same class twice fails; so generation is serialized, and a class another
+     * thread defined first is reused.
+     */
+    private static synchronized Constructor<?> generate(Class<?> type) {
+        String name = type.getName() + "$WeftStub";
+        try {
+            Class<?> existing = Class.forName(name, false, type.getClassLoader());
+            if (Stub.class.isAssignableFrom(existing) && type.isAssignableFrom(existing)) {
+                return existing.getConstructor(InvocationHandler.class);
+            }
+        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError notYet) {
+            // Not generated yet.
+        }
         try {
             Class<?> c = new ByteBuddy()
                     .subclass(Object.class)
-                    .name(type.getName() + "$WeftStub")
+                    .name(name)
                     .implement(type, Stub.class)
                     .defineField("handler", InvocationHandler.class, Visibility.PRIVATE, FieldManifestation.FINAL)
                     .defineConstructor(Visibility.PUBLIC)

@@ -45,6 +45,7 @@ final class ActivityWorker {
     private final SwfCalls calls;
     private final WorkerListener listener;
     private final Semaphore slots;
+    private final int maxSlots;
     private final RateLimiter rateLimiter;
     private final ScheduledExecutorService heartbeats;
     private final Pool pool;
@@ -57,7 +58,7 @@ final class ActivityWorker {
             WorkerOptions options,
             SwfCalls calls,
             ScheduledExecutorService heartbeats,
-            Pool pool) {
+            boolean interruptiblePolls) {
         this.swf = swf;
         this.domain = domain;
         this.taskLists = taskLists;
@@ -65,9 +66,12 @@ final class ActivityWorker {
         this.options = options;
         this.calls = calls;
         this.listener = options.getListener();
-        this.slots = new Semaphore(options.getMaxConcurrentActivityTasks());
+        // Pollers hold a slot while they poll: never fewer slots than pollers.
+        this.maxSlots =
+                Math.max(options.getMaxConcurrentActivityTasks(), options.getActivityPollers() * taskLists.size());
+        this.slots = new Semaphore(maxSlots);
+        this.pool = new Pool("weft-activity", maxSlots, interruptiblePolls);
         this.heartbeats = heartbeats;
-        this.pool = pool;
         this.rateLimiter = options.getActivitiesPerSecond() > 0 ? rateLimiter(options.getActivitiesPerSecond()) : null;
     }
 
@@ -82,6 +86,10 @@ final class ActivityWorker {
                         .limitRefreshPeriod(Duration.ofNanos(periodNanos))
                         .timeoutDuration(Duration.ofDays(1))
                         .build());
+    }
+
+    Pool pool() {
+        return pool;
     }
 
     /** Starts the pollers. */
@@ -190,6 +198,9 @@ final class ActivityWorker {
         long heartbeat = am.heartbeat();
         Duration interval =
                 heartbeat > 0 ? Duration.ofMillis(Math.max(1, heartbeat * 800)) : options.getDefaultHeartbeatInterval();
+        if (interval.compareTo(options.getMaxHeartbeatInterval()) > 0) {
+            interval = options.getMaxHeartbeatInterval();
+        }
         ActivityContextImpl ctx = new ActivityContextImpl(
                 swf, calls, options.getDataConverter(), task, domain, interval, heartbeat > 0, heartbeats);
         ActivityContexts.set(ctx);

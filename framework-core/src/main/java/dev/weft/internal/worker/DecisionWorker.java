@@ -49,7 +49,9 @@ final class DecisionWorker {
     private final WorkerListener listener;
     private final WorkflowCache cache;
     private final Semaphore slots;
+    private final int maxSlots;
     private final Pool pool;
+    private volatile boolean stickyOpen = true;
 
     DecisionWorker(
             SwfClient swf,
@@ -60,7 +62,7 @@ final class DecisionWorker {
             DeciderOptions deciderOptions,
             WorkerOptions options,
             SwfCalls calls,
-            Pool pool) {
+            boolean interruptiblePolls) {
         this.swf = swf;
         this.domain = domain;
         this.taskLists = taskLists;
@@ -71,8 +73,17 @@ final class DecisionWorker {
         this.calls = calls;
         this.listener = options.getListener();
         this.cache = stickyList == null ? null : new WorkflowCache(options.getWorkflowCacheSize(), listener);
-        this.slots = new Semaphore(options.getMaxConcurrentDecisionTasks());
-        this.pool = pool;
+        // A poller holds a slot while it polls, so that it takes a task only when one can run: with
+        // fewer slots than pollers, the shared list's pollers could starve the sticky one.
+        this.maxSlots = Math.max(
+                options.getMaxConcurrentDecisionTasks(),
+                options.getDecisionPollers() * taskLists.size() + (stickyList == null ? 0 : 1));
+        this.slots = new Semaphore(maxSlots);
+        this.pool = new Pool("weft-decision", maxSlots, interruptiblePolls);
+    }
+
+    Pool pool() {
+        return pool;
     }
 
     void start() {
@@ -96,19 +107,32 @@ final class DecisionWorker {
         }
     }
 
+    /**
+     * Closes the worker's own task list once nothing more can arrive on it from this worker's
+     * work (its activities have drained): until then, a decision task that lands there during a
+     * shutdown is still taken, and pointed back at the shared list.
+     */
+    void closeSticky() {
+        stickyOpen = false;
+    }
+
+    private boolean polling(String taskList) {
+        return taskList.equals(stickyList) ? stickyOpen : pool.polling();
+    }
+
     private void pollLoop(String taskList) {
         int failures = 0;
-        while (pool.polling()) {
+        while (polling(taskList)) {
             try {
                 if (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                     continue;
                 }
             } catch (InterruptedException e) {
-                return;
+                continue; // A shutdown's wake-up: the loop's condition decides.
             }
             boolean handedOff = false;
             try {
-                if (!pool.polling()) {
+                if (!polling(taskList)) {
                     return;
                 }
                 long start = System.nanoTime();
@@ -120,17 +144,19 @@ final class DecisionWorker {
                             .startAtPreviousStartedEvent(true));
                     failures = 0;
                 } catch (RuntimeException e) {
-                    if (!pool.polling()) {
+                    if (!polling(taskList)) {
                         return;
                     }
                     failures++;
                     Listeners.call(() -> listener.pollFailed(TaskKind.DECISION, taskList, e));
                     log.warn("Polling decision task list {} failed ({} in a row); backing off", taskList, failures, e);
-                    if (!pool.pause(calls.pollBackoff(failures))) {
+                    if (!pool.pause(calls.pollBackoff(failures)) && !polling(taskList)) {
                         return;
                     }
                     continue;
                 }
+                // A shutdown interrupts pollers to end their polls; the sticky one polls on.
+                Thread.interrupted();
                 boolean empty = task.taskToken() == null || task.taskToken().isEmpty();
                 Duration latency = Duration.ofNanos(System.nanoTime() - start);
                 Listeners.call(() -> listener.polled(TaskKind.DECISION, taskList, latency, empty));

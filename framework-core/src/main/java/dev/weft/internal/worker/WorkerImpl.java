@@ -51,6 +51,7 @@ public final class WorkerImpl {
     private Pool activityPool;
     private DecisionWorker decisions;
     private ScheduledExecutorService heartbeats;
+    private Thread drainer;
 
     /**
      * A worker, validated.
@@ -144,15 +145,16 @@ public final class WorkerImpl {
             return t;
         });
         if (!workflows.all().isEmpty()) {
-            decisionPool = new Pool("weft-decision", options.getMaxConcurrentDecisionTasks(), inProcess);
             decisions = new DecisionWorker(
-                    swf, domain, decisionLists(), stickyList, workflows, deciderOptions, options, calls, decisionPool);
+                    swf, domain, decisionLists(), stickyList, workflows, deciderOptions, options, calls, inProcess);
+            decisionPool = decisions.pool();
             decisions.start();
         }
         if (!activities.isEmpty()) {
-            activityPool = new Pool("weft-activity", options.getMaxConcurrentActivityTasks(), inProcess);
-            new ActivityWorker(swf, domain, activityLists(), activities, options, calls, heartbeats, activityPool)
-                    .start();
+            ActivityWorker a =
+                    new ActivityWorker(swf, domain, activityLists(), activities, options, calls, heartbeats, inProcess);
+            activityPool = a.pool();
+            a.start();
         }
         state = State.STARTED;
         log.info(
@@ -232,11 +234,32 @@ public final class WorkerImpl {
         }
         state = State.SHUTTING_DOWN;
         log.info("Worker {} shutting down: no new tasks; those in flight finish", options.getIdentity());
-        if (decisionPool != null) {
-            decisionPool.stopPolling();
-        }
         if (activityPool != null) {
             activityPool.stopPolling();
+        }
+        if (decisionPool != null) {
+            decisionPool.stopPolling();
+            if (stickyList != null) {
+                // The sticky list stays open until this worker's activities have drained: the
+                // decisions they bring for executions it caches come there, and are handed back.
+                Pool activitiesDraining = activityPool;
+                drainer = new Thread(
+                        () -> {
+                            try {
+                                if (activitiesDraining != null) {
+                                    activitiesDraining.awaitTermination(Long.MAX_VALUE);
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            } finally {
+                                decisions.closeSticky();
+                                decisionPool.stopPolling();
+                            }
+                        },
+                        "weft-decision-drainer");
+                drainer.setDaemon(true);
+                drainer.start();
+            }
         }
     }
 
@@ -244,11 +267,17 @@ public final class WorkerImpl {
         long deadline = System.nanoTime() + timeout.toNanos();
         Pool d;
         Pool a;
+        Thread drain;
         synchronized (this) {
             d = decisionPool;
             a = activityPool;
+            drain = drainer;
         }
-        boolean done = (d == null || d.awaitTermination(deadline)) && (a == null || a.awaitTermination(deadline));
+        boolean done = (a == null || a.awaitTermination(deadline)) && (d == null || d.awaitTermination(deadline));
+        if (done && drain != null) {
+            drain.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            done = !drain.isAlive();
+        }
         if (done) {
             terminated();
         }
@@ -263,11 +292,17 @@ public final class WorkerImpl {
             }
             state = State.SHUTTING_DOWN;
         }
+        if (decisions != null) {
+            decisions.closeSticky();
+        }
         if (decisionPool != null) {
             decisionPool.shutdownNow();
         }
         if (activityPool != null) {
             activityPool.shutdownNow();
+        }
+        if (drainer != null) {
+            drainer.interrupt();
         }
         try {
             awaitTermination(Duration.ofSeconds(10));
