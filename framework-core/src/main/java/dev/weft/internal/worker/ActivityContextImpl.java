@@ -36,6 +36,7 @@ final class ActivityContextImpl implements ActivityExecutionContext {
     private final String domain;
     private final long intervalNanos;
     private final ScheduledExecutorService scheduler;
+    private final java.util.function.LongSupplier nanoTime;
 
     private volatile boolean cancelRequested;
     private volatile boolean gone;
@@ -60,6 +61,20 @@ final class ActivityContextImpl implements ActivityExecutionContext {
             Duration interval,
             boolean automaticHeartbeats,
             ScheduledExecutorService scheduler) {
+        this(swf, calls, converter, task, domain, interval, automaticHeartbeats, scheduler, System::nanoTime);
+    }
+
+    /** As above, with the time source given (tests). */
+    ActivityContextImpl(
+            SwfClient swf,
+            SwfCalls calls,
+            DataConverter converter,
+            PollForActivityTaskResponse task,
+            String domain,
+            Duration interval,
+            boolean automaticHeartbeats,
+            ScheduledExecutorService scheduler,
+            java.util.function.LongSupplier nanoTime) {
         this.swf = swf;
         this.calls = calls;
         this.converter = converter;
@@ -67,6 +82,7 @@ final class ActivityContextImpl implements ActivityExecutionContext {
         this.domain = domain;
         this.intervalNanos = interval.toNanos();
         this.scheduler = scheduler;
+        this.nanoTime = nanoTime;
         if (automaticHeartbeats) {
             long n = Math.max(1, intervalNanos);
             automatic = scheduler.scheduleWithFixedDelay(this::keepAlive, n, n, TimeUnit.NANOSECONDS);
@@ -130,7 +146,7 @@ final class ActivityContextImpl implements ActivityExecutionContext {
         synchronized (lock) {
             details = d;
             pending = true;
-            long now = System.nanoTime();
+            long now = nanoTime.getAsLong();
             if (lastSent == Long.MIN_VALUE || now - lastSent >= intervalNanos) {
                 sendNow = true;
             } else if (later == null) {
@@ -173,7 +189,7 @@ final class ActivityContextImpl implements ActivityExecutionContext {
             return;
         }
         synchronized (lock) {
-            if (System.nanoTime() - lastSent < intervalNanos) {
+            if (lastSent != Long.MIN_VALUE && nanoTime.getAsLong() - lastSent < intervalNanos) {
                 return; // The activity heartbeat on its own.
             }
             pending = true;
@@ -190,7 +206,7 @@ final class ActivityContextImpl implements ActivityExecutionContext {
             }
             pending = false;
             d = details;
-            lastSent = System.nanoTime();
+            lastSent = nanoTime.getAsLong();
         }
         try {
             RecordActivityTaskHeartbeatResponse r = calls.respond(() -> swf.recordActivityTaskHeartbeat(
