@@ -28,7 +28,9 @@ public final class SwfClients {
     /** The socket timeout of the clients built here: 70 seconds, as SWF asks of long-polling clients. */
     public static final Duration LONG_POLL_SOCKET_TIMEOUT = Duration.ofSeconds(70);
 
-    /** The credentials {@link #forEndpoint(URI)} signs with: a local endpoint does not check them. */
+    /**
+     * The credentials {@link #forEndpoint(URI)} signs with: a local endpoint does not check them.
+     */
     private static final AwsCredentialsProvider LOCAL_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 

@@ -4,6 +4,7 @@ import dev.weft.internal.replay.WorkflowInternal;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -215,6 +216,37 @@ public final class Workflow {
     public static <R> Promise<R> callLambdaAsync(
             String function, Object input, Type resultType, Duration startToCloseTimeout) {
         return WorkflowInternal.callLambda(function, input, resultType, startToCloseTimeout);
+    }
+
+    /**
+     * Waits until someone sends this step an action (RESUME or STOP, with a reason), with {@code
+     * WorkflowClient.sendStepAction}: a human approval, an external gate. While it waits, the step
+     * is listed in the execution's published context, so that clients can tell it is waiting.
+     *
+     * <pre>{@code
+     * StepAction a = Workflow.waitForAction("approve-release");
+     * if (a.isStop()) {
+     *     throw ApplicationFailure.newFailure("Release stopped: " + a.getReason(), "Stopped");
+     * }
+     * }</pre>
+     *
+     * @param stepId the step's id, unique among the steps waiting at once
+     * @return the action
+     */
+    public static StepAction waitForAction(String stepId) {
+        return WorkflowInternal.waitForAction(stepId, null);
+    }
+
+    /**
+     * As {@link #waitForAction(String)}, giving up after {@code timeout} (on a timer).
+     *
+     * @param stepId the step's id
+     * @param timeout the longest wait
+     * @return the action, or null if none came in time
+     */
+    public static StepAction waitForAction(String stepId, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        return WorkflowInternal.waitForAction(stepId, timeout);
     }
 
     // ---------------------------------------------------------------------------------------

@@ -378,6 +378,8 @@ final class WorkerTest {
 
     @Test
     void aWorkerRunsThroughTheSdksHttpClientAgainstTheEnginesHttpEndpoint() throws Exception {
+        java.util.Set<Thread> before =
+                new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
         // Wall-clock engine with one-second polls: over HTTP a poll cannot be cut short, so a
         // shutdown waits for the polls in flight to return.
         try (SwfEngine engine =
@@ -412,6 +414,6 @@ final class WorkerTest {
             worker.shutdown();
             assertTrue(worker.awaitTermination(Duration.ofSeconds(10)), "the polls in flight returned");
         }
-        WorkerTesting.assertNoWorkerThreads();
+        WorkerTesting.assertNoWorkerThreads(before);
     }
 }

@@ -30,17 +30,20 @@ import software.amazon.awssdk.services.swf.model.WorkflowType;
  * nothing sleeps; a test blocks until the workers report what it waits for (with a generous
  * limit, so that a bug fails the test instead of hanging it).
  */
-final class WorkerTesting implements AutoCloseable {
-    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    static final String DOMAIN = "workers";
-    static final String TASKS = "tasks";
+public final class WorkerTesting implements AutoCloseable {
+    public static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    public static final String DOMAIN = "workers";
+    public static final String TASKS = "tasks";
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
-    final SwfEngine engine;
-    final Events events = new Events();
+    public final SwfEngine engine;
+    public final Events events = new Events();
     private final List<Worker> workers = new ArrayList<>();
+    /** Threads that were there before: other tests' business. */
+    private final java.util.Set<Thread> before =
+            new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
 
-    WorkerTesting() {
+    public WorkerTesting() {
         engine = SwfEngine.builder()
                 .virtualTime(T0)
                 .pollTimeout(Duration.ofSeconds(60))
@@ -49,14 +52,14 @@ final class WorkerTesting implements AutoCloseable {
     }
 
     /** Options for tests: fast backoff, this harness's listener. */
-    WorkerOptions.Builder options() {
+    public WorkerOptions.Builder options() {
         return WorkerOptions.newBuilder()
                 .pollBackoff(Duration.ofMillis(1), Duration.ofMillis(20))
                 .listener(events)
                 .shutdownGracePeriod(Duration.ofSeconds(10));
     }
 
-    Worker worker(SwfClient swf, WorkerOptions options, List<Class<?>> workflows, List<Object> activities) {
+    public Worker worker(SwfClient swf, WorkerOptions options, List<Class<?>> workflows, List<Object> activities) {
         Worker w = Worker.newBuilder(swf, DOMAIN, TASKS)
                 .workflows(workflows.toArray(new Class<?>[0]))
                 .activities(activities.toArray())
@@ -66,13 +69,13 @@ final class WorkerTesting implements AutoCloseable {
         return w;
     }
 
-    Worker start(List<Class<?>> workflows, List<Object> activities) {
+    public Worker start(List<Class<?>> workflows, List<Object> activities) {
         Worker w = worker(engine, options().build(), workflows, activities);
         w.start();
         return w;
     }
 
-    WorkflowExecution startWorkflow(Class<?> workflow, String workflowId, Object... args) {
+    public WorkflowExecution startWorkflow(Class<?> workflow, String workflowId, Object... args) {
         WorkflowModel m = WorkflowModel.of(workflow);
         String input = JacksonDataConverter.create().toArguments(args, m.entry().getGenericParameterTypes());
         String runId = engine.startWorkflowExecution(r -> r.domain(DOMAIN)
@@ -83,12 +86,12 @@ final class WorkerTesting implements AutoCloseable {
         return WorkflowExecution.builder().workflowId(workflowId).runId(runId).build();
     }
 
-    void signal(WorkflowExecution run, String name) {
+    public void signal(WorkflowExecution run, String name) {
         engine.signalWorkflowExecution(r ->
                 r.domain(DOMAIN).workflowId(run.workflowId()).runId(run.runId()).signalName(name));
     }
 
-    List<HistoryEvent> history(WorkflowExecution run) {
+    public List<HistoryEvent> history(WorkflowExecution run) {
         List<HistoryEvent> all = new ArrayList<>();
         String token = null;
         do {
@@ -101,12 +104,12 @@ final class WorkerTesting implements AutoCloseable {
         return all;
     }
 
-    List<HistoryEvent> events(WorkflowExecution run, EventType type) {
+    public List<HistoryEvent> events(WorkflowExecution run, EventType type) {
         return history(run).stream().filter(e -> e.eventType() == type).toList();
     }
 
     /** Waits until the run has closed (the workers report its closing decision), then its result. */
-    <T> T result(WorkflowExecution run, Class<T> type) {
+    public <T> T result(WorkflowExecution run, Class<T> type) {
         try {
             events.await(() -> events.closed.containsKey(run.runId()) || closed(run), "close of " + run.workflowId());
         } catch (AssertionError e) {
@@ -139,16 +142,19 @@ final class WorkerTesting implements AutoCloseable {
                 w.close();
                 assertTrue(w.isTerminated(), () -> w + " did not terminate");
             }
-            assertNoWorkerThreads();
+            assertNoWorkerThreads(before);
         } finally {
             engine.close();
         }
     }
 
     /** Waits for workflow threads of dropped executions to unwind, then insists no worker thread is left. */
-    static void assertNoWorkerThreads() {
+    static void assertNoWorkerThreads(java.util.Set<Thread> before) {
         List<String> left = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (before.contains(t)) {
+                continue;
+            }
             String n = t.getName();
             if (n.startsWith("weft-decision")
                     || n.startsWith("weft-activity")
@@ -168,8 +174,8 @@ final class WorkerTesting implements AutoCloseable {
     }
 
     /** What the workers report, for tests to wait on. */
-    static final class Events implements WorkerListener {
-        final Map<String, Boolean> closed = new ConcurrentHashMap<>();
+    public static final class Events implements WorkerListener {
+        public final Map<String, Boolean> closed = new ConcurrentHashMap<>();
         final List<WorkerListener.ActivityOutcome> outcomes = new CopyOnWriteArrayList<>();
         final List<Throwable> decisionFailures = new CopyOnWriteArrayList<>();
         final AtomicInteger decisions = new AtomicInteger();
@@ -214,7 +220,7 @@ final class WorkerTesting implements AutoCloseable {
         }
 
         /** Waits, without polling, until {@code condition} holds after some report. */
-        synchronized void await(BooleanSupplier condition, String what) {
+        public synchronized void await(BooleanSupplier condition, String what) {
             long deadline = System.nanoTime() + LIMIT.toNanos();
             while (!condition.getAsBoolean()) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());

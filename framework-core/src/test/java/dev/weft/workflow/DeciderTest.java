@@ -97,8 +97,18 @@ final class DeciderTest {
         }
     }
 
-    private static ReplayDecider decider() {
-        return new ReplayDecider(new WorkflowImplementations().add(HelloImpl.class), DeciderOptions.DEFAULT, "d");
+    private ReplayDecider decider() {
+        ReplayDecider d =
+                new ReplayDecider(new WorkflowImplementations().add(HelloImpl.class), DeciderOptions.DEFAULT, "d");
+        deciders.add(d);
+        return d;
+    }
+
+    private final List<ReplayDecider> deciders = new ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void closeDeciders() {
+        deciders.forEach(ReplayDecider::close);
     }
 
     @Test
@@ -196,6 +206,7 @@ final class DeciderTest {
     void anUnregisteredTypeIsNamed() {
         History h = new History().started("[\"Ada\"]").decisionTask();
         ReplayDecider d = new ReplayDecider(new WorkflowImplementations(), DeciderOptions.DEFAULT, "d");
+        deciders.add(d);
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class, () -> d.decide(new DecisionTask(RUN, TYPE, h.last(), 0, h.events)));
         assertEquals(

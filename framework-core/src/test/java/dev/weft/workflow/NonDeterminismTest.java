@@ -154,17 +154,20 @@ final class NonDeterminismTest {
 
     private static RuntimeException replay(List<HistoryEvent> history, Class<?> implementation) {
         WorkflowImplementations impls = new WorkflowImplementations().add(implementation, SubImpl.class);
-        ReplayDecider decider = new ReplayDecider(impls, DeciderOptions.DEFAULT, "weft-test");
         WorkflowExecution run =
                 WorkflowExecution.builder().workflowId("flow").runId("r").build();
-        return assertThrows(
-                RuntimeException.class,
-                () -> decider.decide(new ReplayDecider.DecisionTask(
-                        run,
-                        history.get(0).workflowExecutionStartedEventAttributes().workflowType(),
-                        -1,
-                        0,
-                        history)));
+        try (ReplayDecider decider = new ReplayDecider(impls, DeciderOptions.DEFAULT, "weft-test")) {
+            return assertThrows(
+                    RuntimeException.class,
+                    () -> decider.decide(new ReplayDecider.DecisionTask(
+                            run,
+                            history.get(0)
+                                    .workflowExecutionStartedEventAttributes()
+                                    .workflowType(),
+                            -1,
+                            0,
+                            history)));
+        }
     }
 
     private static final List<HistoryEvent> HISTORY = originalHistory();
@@ -187,13 +190,18 @@ final class NonDeterminismTest {
     @Test
     void theOriginalCodeReplaysItsOwnHistory() {
         WorkflowImplementations impls = new WorkflowImplementations().add(Original.class);
-        ReplayDecider decider = new ReplayDecider(impls, DeciderOptions.DEFAULT, "weft-test");
         WorkflowExecution run =
                 WorkflowExecution.builder().workflowId("flow").runId("r").build();
-        ReplayDecider.DecisionResult r = decider.decide(new ReplayDecider.DecisionTask(
-                run, HISTORY.get(0).workflowExecutionStartedEventAttributes().workflowType(), -1, 0, HISTORY));
-        assertEquals(List.of(), r.decisions(), "a closed history replays to its end with nothing to decide");
-        assertTrue(decider.isClosed());
+        try (ReplayDecider decider = new ReplayDecider(impls, DeciderOptions.DEFAULT, "weft-test")) {
+            ReplayDecider.DecisionResult r = decider.decide(new ReplayDecider.DecisionTask(
+                    run,
+                    HISTORY.get(0).workflowExecutionStartedEventAttributes().workflowType(),
+                    -1,
+                    0,
+                    HISTORY));
+            assertEquals(List.of(), r.decisions(), "a closed history replays to its end with nothing to decide");
+            assertTrue(decider.isClosed());
+        }
     }
 
     @Test

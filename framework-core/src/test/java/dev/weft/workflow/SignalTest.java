@@ -74,7 +74,7 @@ final class SignalTest {
             t.signal(run, "add", "kiwi");
             t.run(Duration.ZERO);
             assertEquals(
-                    "{\"phase\":\"shopping\",\"items\":[\"apple\",\"kiwi\"]}",
+                    "{\"state\":{\"phase\":\"shopping\",\"items\":[\"apple\",\"kiwi\"]}}",
                     t.describe(run).latestExecutionContext(),
                     "the state method's value is published with each decision");
             t.signal(run, "checkout-now");
@@ -94,7 +94,7 @@ final class SignalTest {
                     timers,
                     "the await's timer is canceled when the condition holds first");
             assertEquals(
-                    "{\"phase\":\"done\",\"items\":[\"apple\",\"kiwi\"]}",
+                    "{\"state\":{\"phase\":\"done\",\"items\":[\"apple\",\"kiwi\"]}}",
                     t.describe(run).latestExecutionContext());
         }
     }

@@ -201,6 +201,15 @@ final class WorkflowTesting implements AutoCloseable {
         return e;
     }
 
+    /** Signals with a payload as it is (not a list of arguments). */
+    void signalRaw(WorkflowExecution e, String signal, String input) {
+        engine.signalWorkflowExecution(r -> r.domain(DOMAIN)
+                .workflowId(e.workflowId())
+                .runId(e.runId())
+                .signalName(signal)
+                .input(input));
+    }
+
     void signal(WorkflowExecution e, String signal, Object... args) {
         Type[] types = new Type[args.length];
         for (int i = 0; i < args.length; i++) {

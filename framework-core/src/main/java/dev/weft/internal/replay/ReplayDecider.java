@@ -120,7 +120,7 @@ public final class ReplayDecider implements AutoCloseable {
         long timeout = options.deadlockTimeout().toNanos();
         try {
             ctx.runner.run(driver, timeout);
-            while (driver.needLocals) {
+            while (driver.needLocals && !feed.query) {
                 driver.needLocals = false;
                 for (LocalCall c : ctx.pendingLocals) {
                     c.execute(options);
@@ -152,6 +152,34 @@ public final class ReplayDecider implements AutoCloseable {
         }
         ctx = new WorkflowContext(this, r, task.execution(), type, domain);
         ctx.queue.nextDecision(feed::peekNextDecisionEvents);
+    }
+
+    /**
+     * Replays a whole history, applying also the events no decision has taken yet, and returns
+     * what the workflow's state method says: a query that needs no worker. Nothing is decided or
+     * run (local activities included); the decider is spent afterwards.
+     *
+     * @param task the history (its {@code startedEventId} is ignored)
+     * @return the state method's value
+     * @throws IllegalArgumentException if the workflow has no state method
+     */
+    public Object query(DecisionTask task) {
+        if (ctx != null) {
+            throw new IllegalStateException("Query a history on a new decider");
+        }
+        feed.query = true;
+        decide(new DecisionTask(task.execution(), task.type(), -1, 0, task.events()));
+        var state = ctx.model.state();
+        if (state == null) {
+            throw new IllegalArgumentException(ctx.model.type().getSimpleName() + " has no @GetState method");
+        }
+        try {
+            return ctx.invoke(state, new Object[0]);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("The @GetState method of " + ctx.model.typeLabel() + " threw", t);
+        }
     }
 
     /**
@@ -225,6 +253,10 @@ public final class ReplayDecider implements AutoCloseable {
         private final java.util.Set<Long> taken = new java.util.HashSet<>();
         /** Events answering the decisions made live last time, for the next point to deliver. */
         private final List<HistoryEvent> sentResults = new ArrayList<>();
+        /** Querying: after the last event, a point applies what no decision took yet. */
+        boolean query;
+
+        private boolean queried;
 
         long lastLiveStartedId;
 
@@ -267,10 +299,12 @@ public final class ReplayDecider implements AutoCloseable {
                         if (s.eventId() == lastLiveStartedId) {
                             sentResults.addAll(expected);
                             arrivals = whileOpen;
+                            whileOpen = new ArrayList<>();
                             continue;
                         }
                         Point p = new Point(s, e, expected, takeArrivals());
                         arrivals = whileOpen;
+                        whileOpen = new ArrayList<>();
                         return p;
                     }
                     case DECISION_TASK_TIMED_OUT -> {
@@ -285,6 +319,15 @@ public final class ReplayDecider implements AutoCloseable {
                         }
                     }
                     default -> (openStarted != null ? whileOpen : arrivals).add(e);
+                }
+            }
+            if (query && !queried && !events.isEmpty()) {
+                queried = true;
+                List<HistoryEvent> pending = takeArrivals();
+                pending.addAll(whileOpen);
+                whileOpen = new ArrayList<>();
+                if (!pending.isEmpty()) {
+                    return new Point(events.get(events.size() - 1), null, List.of(), pending);
                 }
             }
             return null;
@@ -427,6 +470,21 @@ public final class ReplayDecider implements AutoCloseable {
         }
 
         private String executionContext() {
+            String context = ExecutionContexts.write(stateJson(), ctx.waitingSteps.keySet());
+            if (context != null && context.length() > Payloads.MAX) {
+                log.error(
+                        "The executionContext of {} ({}/{}) is {} characters, over SWF's {}; not published",
+                        ctx.model.typeLabel(),
+                        ctx.execution.workflowId(),
+                        ctx.execution.runId(),
+                        context.length(),
+                        Payloads.MAX);
+                return ExecutionContexts.write(null, ctx.waitingSteps.keySet());
+            }
+            return context;
+        }
+
+        private String stateJson() {
             var state = ctx.model.state();
             if (state == null || ctx.instance == null) {
                 return null;

@@ -50,6 +50,11 @@ final class WorkflowContext {
     private final Map<Long, ExternalMachine> externals = new HashMap<>();
     private final Map<Long, LambdaMachine> lambdas = new HashMap<>();
     private final Map<String, Integer> versions = new HashMap<>();
+    /** Steps waiting for an action, in the order they began to wait. */
+    final Map<String, PromiseImpl<dev.weft.workflow.StepAction>> waitingSteps = new java.util.LinkedHashMap<>();
+    /** Client tokens of the step actions taken: a duplicate delivery is ignored. */
+    private final java.util.Set<String> stepTokens = new java.util.HashSet<>();
+
     final ArrayDeque<LocalCall> pendingLocals = new ArrayDeque<>();
 
     WorkflowInfoImpl info;
@@ -408,6 +413,10 @@ final class WorkflowContext {
 
     private void signaled(HistoryEvent e) {
         var a = e.workflowExecutionSignaledEventAttributes();
+        if (ExecutionContexts.STEP_ACTION_SIGNAL.equals(a.signalName())) {
+            stepAction(e, a.input());
+            return;
+        }
         Method m = model.signals().get(a.signalName());
         if (m == null) {
             log.warn(
@@ -430,6 +439,53 @@ final class WorkflowContext {
                 signalFailed(m, t);
             }
         });
+    }
+
+    /**
+     * A step action arrived: it completes the step's wait if the step waits and its token is new;
+     * anything else (a duplicate, a step that is not waiting) is ignored, the same way on every
+     * replay, since the history fixes the order.
+     */
+    private void stepAction(HistoryEvent e, String input) {
+        dev.weft.workflow.StepAction action = ExecutionContexts.stepAction(input);
+        if (action == null) {
+            log.warn(
+                    "Workflow {} ({}/{}): the step action at event {} is not one; ignored",
+                    model.typeLabel(),
+                    execution.workflowId(),
+                    execution.runId(),
+                    e.eventId());
+            return;
+        }
+        if (!stepTokens.add(action.getClientToken())) {
+            return; // Delivered twice.
+        }
+        PromiseImpl<dev.weft.workflow.StepAction> waiting = waitingSteps.remove(action.getStepId());
+        if (waiting != null) {
+            waiting.complete(action);
+        }
+    }
+
+    /** Blocks until an action for {@code stepId} arrives, or {@code timeout} (null: none) passes. */
+    dev.weft.workflow.StepAction waitForAction(String stepId, java.time.Duration timeout) {
+        if (waitingSteps.containsKey(stepId)) {
+            throw new IllegalStateException("Step '" + stepId + "' of " + execution.workflowId() + " is waiting for an"
+                    + " action already; give each waiting step its own id");
+        }
+        PromiseImpl<dev.weft.workflow.StepAction> action = new PromiseImpl<>();
+        waitingSteps.put(stepId, action);
+        try {
+            if (timeout == null) {
+                WorkflowInternal.await(action::isDone);
+            } else if (!WorkflowInternal.await(timeout, action::isDone)) {
+                return null;
+            }
+        } finally {
+            if (!action.isDone()) {
+                waitingSteps.remove(stepId);
+            }
+        }
+        return action.get();
     }
 
     private void signalFailed(Method m, Throwable t) {

@@ -103,6 +103,11 @@ public final class WorkflowInternal {
         return met;
     }
 
+    public static dev.weft.workflow.StepAction waitForAction(String stepId, Duration timeout) {
+        Objects.requireNonNull(stepId, "stepId");
+        return WorkflowContext.current("Workflow.waitForAction").waitForAction(stepId, timeout);
+    }
+
     public static long currentTimeMillis() {
         return WorkflowContext.current("Workflow.currentTimeMillis").currentTimeMillis();
     }
