@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.services.swf.model.DescribeWorkflowExecutionResponse;
+import software.amazon.awssdk.services.swf.model.ExecutionStatus;
 import software.amazon.awssdk.services.swf.model.GetWorkflowExecutionHistoryResponse;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.StartWorkflowExecutionRequest;
@@ -259,15 +260,66 @@ public final class WorkflowStub {
                 }
                 default -> {}
             }
-            long now = System.nanoTime();
-            if (deadlineNanos != Long.MAX_VALUE && now - deadlineNanos >= 0) {
+            if (!pause(wait, deadlineNanos, run)) {
                 return TIMED_OUT;
             }
-            long pause = deadlineNanos == Long.MAX_VALUE ? wait : Math.min(wait, deadlineNanos - now);
-            LockSupport.parkNanos(this, pause);
-            if (Thread.interrupted()) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for workflow " + run.workflowId());
+            wait = Math.min(maxWait, wait * 2);
+        }
+    }
+
+    /** Parks for {@code wait} (not past the deadline); false if the deadline has passed. */
+    private boolean pause(long wait, long deadlineNanos, WorkflowExecution run) {
+        long now = System.nanoTime();
+        if (deadlineNanos != Long.MAX_VALUE && now - deadlineNanos >= 0) {
+            return false;
+        }
+        long pause = deadlineNanos == Long.MAX_VALUE ? wait : Math.min(wait, deadlineNanos - now);
+        LockSupport.parkNanos(this, pause);
+        if (Thread.interrupted()) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for workflow " + run.workflowId());
+        }
+        return true;
+    }
+
+    /**
+     * Waits until the execution's last decision lists {@code stepId} as waiting for an action, so
+     * that {@link WorkflowClient#sendStepAction} will find it: what an approval screen does before
+     * it offers the buttons. Polls {@code DescribeWorkflowExecution}, backing off to the client's
+     * {@link WorkflowClientOptions#getMaxResultPollInterval() maxResultPollInterval}.
+     *
+     * <pre>{@code
+     * stub.awaitWaitingStep("approve-distribution", Duration.ofMinutes(10));
+     * client.sendStepAction(stub.getExecution(), "approve-distribution", ActionType.RESUME, "ok", null);
+     * }</pre>
+     *
+     * @param stepId the step's id
+     * @param timeout the longest wait
+     * @throws TimeoutException if the step is not waiting after {@code timeout}
+     * @throws StepNotFoundException if the execution closes first
+     * @throws WorkflowNotFoundException if there is no such execution
+     */
+    public void awaitWaitingStep(String stepId, Duration timeout) throws TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long wait = 10_000_000L;
+        long maxWait = client.options().getMaxResultPollInterval().toNanos();
+        while (true) {
+            DescribeWorkflowExecutionResponse d = describe();
+            if (ExecutionContexts.waitingSteps(d.latestExecutionContext()).contains(stepId)) {
+                return;
+            }
+            if (d.executionInfo().executionStatus() == ExecutionStatus.CLOSED) {
+                WorkflowExecution run = d.executionInfo().execution();
+                throw new StepNotFoundException(
+                        "Execution " + run.workflowId() + "/" + run.runId() + " closed ("
+                                + d.executionInfo().closeStatusAsString() + ") without step '" + stepId
+                                + "' waiting for an action",
+                        null);
+            }
+            if (!pause(wait, deadline, d.executionInfo().execution())) {
+                throw new TimeoutException("Step '" + stepId + "' of workflow "
+                        + d.executionInfo().execution().workflowId() + " is not waiting for an action after "
+                        + timeout);
             }
             wait = Math.min(maxWait, wait * 2);
         }

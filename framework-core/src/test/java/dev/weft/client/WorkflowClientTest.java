@@ -356,12 +356,14 @@ final class WorkflowClientTest {
     }
 
     @Test
-    void aStoppedStepAndTheRulesForExecutionsThatAreNotThere() {
+    void aStoppedStepAndTheRulesForExecutionsThatAreNotThere() throws TimeoutException {
         try (WorkerTesting t = withWorker()) {
             WorkflowClient client = client(t);
             WorkflowExecution run = WorkflowClient.start(client.newWorkflowStub(Job.class)::run, "approve");
             WorkflowStub stub = client.newUntypedStub(run.workflowId(), run.runId());
-            t.events.await(() -> stub.getWaitingSteps().equals(List.of("approve")), "the step to wait");
+            stub.awaitWaitingStep("approve", Duration.ofSeconds(30));
+            assertEquals(List.of("approve"), stub.getWaitingSteps());
+            assertThrows(TimeoutException.class, () -> stub.awaitWaitingStep("deploy", Duration.ofMillis(30)));
             WorkflowClient.StepActionResult r =
                     client.sendStepAction(run, "approve", StepAction.ActionType.STOP, "tests failed", null);
             assertEquals(36, r.clientToken().length(), "a token was made: " + r.clientToken());
@@ -369,6 +371,12 @@ final class WorkflowClientTest {
                     assertThrows(WorkflowFailedException.class, () -> stub.getResult(String.class));
             assertEquals("Stopped", stopped.getReason());
             assertEquals(new Progress("stopped", List.of()), stub.getState(Progress.class));
+            StepNotFoundException gone = assertThrows(
+                    StepNotFoundException.class, () -> stub.awaitWaitingStep("approve", Duration.ofSeconds(1)));
+            assertEquals(
+                    "Execution " + run.workflowId() + "/" + run.runId()
+                            + " closed (FAILED) without step 'approve' waiting for an action",
+                    gone.getMessage());
 
             StepNotFoundException closed = assertThrows(
                     StepNotFoundException.class,

@@ -1,0 +1,171 @@
+package dev.weft.samples.approval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.weft.client.StepNotFoundException;
+import dev.weft.client.WorkflowClient;
+import dev.weft.client.WorkflowClientOptions;
+import dev.weft.client.WorkflowFailedException;
+import dev.weft.engine.SwfEngine;
+import dev.weft.samples.approval.ImagePipeline.Release;
+import dev.weft.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.services.swf.model.EventType;
+import software.amazon.awssdk.services.swf.model.HistoryEvent;
+import software.amazon.awssdk.services.swf.model.WorkflowExecution;
+
+@Timeout(60)
+final class ImagePipelineSampleTest {
+    private final SwfEngine swf = SwfEngine.builder()
+            .virtualTime(Instant.parse("2026-12-01T09:00:00Z"))
+            .build();
+    private final Worker worker;
+    private final WorkflowClient client;
+
+    ImagePipelineSampleTest() {
+        swf.registerDomain(r -> r.name(ImagePipelineSample.DOMAIN).workflowExecutionRetentionPeriodInDays("7"));
+        worker = ImagePipelineSample.startWorker(swf);
+        client = WorkflowClient.create(
+                swf,
+                ImagePipelineSample.DOMAIN,
+                WorkflowClientOptions.newBuilder()
+                        .maxResultPollInterval(Duration.ofMillis(20))
+                        .build());
+    }
+
+    @AfterEach
+    void stop() {
+        worker.close();
+        swf.close();
+    }
+
+    @Test
+    void anApprovedImageIsDistributedToEveryRegion() throws Exception {
+        Release r = ImagePipelineSample.approve(client, ImagePipelineSample.recipe("web"), "CHG-1");
+        assertEquals(
+                new Release(
+                        "img-web-2026-12-1",
+                        Map.of("us-east-1", "img-web-2026-12-1.us-east-1", "eu-west-1", "img-web-2026-12-1.eu-west-1"),
+                        "CHG-1"),
+                r);
+        WorkflowExecution run = latestRun("build-web-2026.12.1");
+        assertEquals(
+                List.of(
+                        "scheduled ImageBuilder.buildImage",
+                        "scheduled ImageBuilder.testImage",
+                        "signaled weft-step-action",
+                        "scheduled ImageBuilder.distribute",
+                        "scheduled ImageBuilder.distribute",
+                        "completed"),
+                milestones(run),
+                "built, tested, approved, then copied to both regions at once");
+        assertEquals(
+                new ImagePipeline.Progress(
+                        "distributed", "img-web-2026-12-1", new ImagePipeline.TestReport(12, 0, List.of())),
+                client.newUntypedStub(run.workflowId(), null).getState(ImagePipeline.Progress.class));
+    }
+
+    @Test
+    void aStoppedPipelineFailsWithTheApproversReason() {
+        WorkflowFailedException e = assertThrows(
+                WorkflowFailedException.class,
+                () -> ImagePipelineSample.stop(client, ImagePipelineSample.recipe("web"), "not this week"));
+        assertEquals("Stopped", e.getReason());
+        assertEquals(
+                "Distribution of image img-web-2026-12-1 was stopped: not this week",
+                e.getCause().getMessage());
+        assertEquals(
+                List.of(
+                        "scheduled ImageBuilder.buildImage",
+                        "scheduled ImageBuilder.testImage",
+                        "signaled weft-step-action",
+                        "failed"),
+                milestones(e.getExecution()));
+    }
+
+    @Test
+    void anImageThatFailsItsTestsNeverWaitsForApproval() {
+        StepNotFoundException e = assertThrows(
+                StepNotFoundException.class,
+                () -> ImagePipelineSample.approve(client, ImagePipelineSample.recipe("broken"), "CHG-2"));
+        WorkflowExecution run = latestRun("build-broken-2026.12.1");
+        assertEquals(
+                "Execution build-broken-2026.12.1/" + run.runId()
+                        + " closed (FAILED) without step 'approve-distribution' waiting for an action",
+                e.getMessage());
+        WorkflowFailedException failed = assertThrows(
+                WorkflowFailedException.class,
+                () -> client.newUntypedStub(run.workflowId(), null).getResult(Release.class));
+        assertEquals("TestsFailed", failed.getReason());
+        assertEquals(
+                "Image img-broken-2026-12-1 failed 1 test(s): [boots: kernel panic]",
+                failed.getCause().getMessage());
+    }
+
+    @Test
+    void withNoAnswerForThreeDaysThePipelineGivesUp() throws Exception {
+        ImagePipeline typed = client.newWorkflowStub(ImagePipeline.class);
+        WorkflowExecution run = WorkflowClient.start(typed::build, ImagePipelineSample.recipe("web"));
+        WorkflowClient.toUntyped(typed).awaitWaitingStep(ImagePipeline.APPROVAL_STEP, Duration.ofSeconds(30));
+        swf.advance(ImagePipelineImpl.APPROVAL_TIMEOUT.minusSeconds(1));
+        assertEquals(
+                List.of(ImagePipeline.APPROVAL_STEP),
+                WorkflowClient.toUntyped(typed).getWaitingSteps(),
+                "still waiting");
+        swf.advance(Duration.ofSeconds(1));
+        WorkflowFailedException e = assertThrows(
+                WorkflowFailedException.class,
+                () -> WorkflowClient.toUntyped(typed).getResult(Release.class));
+        assertEquals("ApprovalTimedOut", e.getReason());
+        assertEquals(
+                "Nobody approved image img-web-2026-12-1 within 3 days",
+                e.getCause().getMessage());
+        assertEquals(
+                List.of(
+                        "scheduled ImageBuilder.buildImage",
+                        "scheduled ImageBuilder.testImage",
+                        "timer fired",
+                        "failed"),
+                milestones(run));
+    }
+
+    private WorkflowExecution latestRun(String workflowId) {
+        return client.newUntypedStub(workflowId, null)
+                .describe()
+                .executionInfo()
+                .execution();
+    }
+
+    /** The events that tell the pipeline's story, in order. */
+    private List<String> milestones(WorkflowExecution run) {
+        return client.history(run).stream()
+                .map(ImagePipelineSampleTest::milestone)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toList());
+    }
+
+    private static String milestone(HistoryEvent e) {
+        EventType t = e.eventType();
+        return switch (t) {
+            case ACTIVITY_TASK_SCHEDULED ->
+                "scheduled "
+                        + e.activityTaskScheduledEventAttributes()
+                                .activityType()
+                                .name();
+            case WORKFLOW_EXECUTION_SIGNALED ->
+                "signaled " + e.workflowExecutionSignaledEventAttributes().signalName();
+            case TIMER_FIRED -> "timer fired";
+            case WORKFLOW_EXECUTION_COMPLETED -> "completed";
+            case WORKFLOW_EXECUTION_FAILED -> "failed";
+            default -> "";
+        };
+    }
+}
