@@ -412,7 +412,12 @@ public final class WorkflowClient {
         };
     }
 
-    /** A count of executions; SWF may stop counting and say so. */
+    /**
+     * A count of executions; SWF may stop counting and say so.
+     *
+     * @param count how many executions matched
+     * @param truncated whether SWF stopped counting, so that there may be more
+     */
     public record Count(long count, boolean truncated) {}
 
     /**
@@ -543,7 +548,15 @@ public final class WorkflowClient {
     // ---------------------------------------------------------------------------------------
     // Steps that wait for an action
 
-    /** What a step action did: the step, the action, and the token that makes it idempotent. */
+    /**
+     * What a step action did: the step, the action, and the token that makes it idempotent.
+     *
+     * @param execution the run the action went to
+     * @param stepId the step
+     * @param action resume or stop
+     * @param reason why, or null
+     * @param clientToken the idempotency token (the caller's, or the one made for it)
+     */
     public record StepActionResult(
             WorkflowExecution execution,
             String stepId,
