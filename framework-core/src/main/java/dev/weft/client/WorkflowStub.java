@@ -5,6 +5,7 @@ import dev.weft.internal.model.DurationText;
 import dev.weft.internal.model.WorkflowModel;
 import dev.weft.internal.replay.ExecutionContexts;
 import dev.weft.internal.replay.FailureCodec;
+import dev.weft.internal.spi.ClientWaits;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
@@ -226,6 +227,7 @@ public final class WorkflowStub {
         long wait = 10_000_000L;
         long maxWait = client.options().getMaxResultPollInterval().toNanos();
         while (true) {
+            long mark = mark();
             HistoryEvent last = lastEvent(run);
             switch (last.eventType()) {
                 case WORKFLOW_EXECUTION_COMPLETED -> {
@@ -260,24 +262,40 @@ public final class WorkflowStub {
                 }
                 default -> {}
             }
-            if (!pause(wait, deadlineNanos, run)) {
+            if (!pause(mark, wait, deadlineNanos, run)) {
                 return TIMED_OUT;
             }
             wait = Math.min(maxWait, wait * 2);
         }
     }
 
-    /** Parks for {@code wait} (not past the deadline); false if the deadline has passed. */
-    private boolean pause(long wait, long deadlineNanos, WorkflowExecution run) {
+    /** Where a wait starts from, on a client that reports changes; 0 on others. */
+    private long mark() {
+        return client.swf() instanceof ClientWaits w ? w.changeMark() : 0;
+    }
+
+    /**
+     * Waits up to {@code wait} (not past the deadline), ending early on a client that reports
+     * changes once something changed after {@code mark}; false if the deadline has passed.
+     */
+    private boolean pause(long mark, long wait, long deadlineNanos, WorkflowExecution run) {
         long now = System.nanoTime();
         if (deadlineNanos != Long.MAX_VALUE && now - deadlineNanos >= 0) {
             return false;
         }
         long pause = deadlineNanos == Long.MAX_VALUE ? wait : Math.min(wait, deadlineNanos - now);
-        LockSupport.parkNanos(this, pause);
-        if (Thread.interrupted()) {
+        try {
+            if (client.swf() instanceof ClientWaits w) {
+                w.awaitChange(mark, pause);
+            } else {
+                LockSupport.parkNanos(this, pause);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for workflow " + run.workflowId());
+            throw new IllegalStateException("Interrupted while waiting for workflow " + run.workflowId(), e);
         }
         return true;
     }
@@ -304,6 +322,7 @@ public final class WorkflowStub {
         long wait = 10_000_000L;
         long maxWait = client.options().getMaxResultPollInterval().toNanos();
         while (true) {
+            long mark = mark();
             DescribeWorkflowExecutionResponse d = describe();
             if (ExecutionContexts.waitingSteps(d.latestExecutionContext()).contains(stepId)) {
                 return;
@@ -316,7 +335,7 @@ public final class WorkflowStub {
                                 + "' waiting for an action",
                         null);
             }
-            if (!pause(wait, deadline, d.executionInfo().execution())) {
+            if (!pause(mark, wait, deadline, d.executionInfo().execution())) {
                 throw new TimeoutException("Step '" + stepId + "' of workflow "
                         + d.executionInfo().execution().workflowId() + " is not waiting for an action after "
                         + timeout);

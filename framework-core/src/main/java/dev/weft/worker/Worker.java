@@ -117,6 +117,26 @@ public final class Worker implements AutoCloseable {
     }
 
     /**
+     * The decision task lists this worker polls once started: its task list, those its workflows'
+     * annotations name, and its sticky list; empty if it runs no workflows.
+     *
+     * @return the task lists' names
+     */
+    public List<String> getDecisionTaskLists() {
+        return impl.polledDecisionLists();
+    }
+
+    /**
+     * The activity task lists this worker polls once started: its task list and those its
+     * activities' annotations name; empty if it runs no activities.
+     *
+     * @return the task lists' names
+     */
+    public List<String> getActivityTaskLists() {
+        return impl.polledActivityLists();
+    }
+
+    /**
      * The worker's options.
      *
      * @return the options

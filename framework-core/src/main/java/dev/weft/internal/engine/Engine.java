@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.swf.SwfServiceClientConfiguration;
@@ -113,7 +115,8 @@ import software.amazon.awssdk.services.swf.model.WorkflowTypeConfiguration;
  * The reference engine: {@link SwfEngine} over the domain registry, the executions, the task
  * queues and the scheduler. Built by {@link SwfEngine.Builder}.
  */
-public final class Engine implements SwfEngine, dev.weft.internal.spi.InterruptiblePolls {
+public final class Engine
+        implements SwfEngine, dev.weft.internal.spi.InterruptiblePolls, dev.weft.internal.spi.ClientWaits {
     /** SWF's quota on open executions per domain (children included). */
     static final int MAX_OPEN_EXECUTIONS = 100_000;
 
@@ -135,6 +138,15 @@ public final class Engine implements SwfEngine, dev.weft.internal.spi.Interrupti
     private final AtomicLong tokenSeq = new AtomicLong();
     private final long tokenKey;
     private volatile boolean closed;
+
+    /** Calls that change executions, in progress: while one runs, work may be between two executions. */
+    private final AtomicInteger callsInFlight = new AtomicInteger();
+    /** Counts changes (history events, finished calls): waiters compare it to see that something happened. */
+    private final AtomicLong changes = new AtomicLong();
+
+    private final ReentrantLock changeLock = new ReentrantLock();
+    private final Condition changed = changeLock.newCondition();
+    private final AtomicInteger changeWaiters = new AtomicInteger();
 
     public Engine(
             Clock clock,
@@ -253,6 +265,155 @@ public final class Engine implements SwfEngine, dev.weft.internal.spi.Interrupti
 
     String arn(String domain) {
         return arnPrefix + domain;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Quiescence: whether anything is happening, for drivers of virtual time and for waiters
+
+    /** A change-making call begins. Pair with {@link #exit()} in a finally block. */
+    private void enter() {
+        callsInFlight.incrementAndGet();
+    }
+
+    /** A change-making call ends: counted as a change before it stops counting as in flight. */
+    private void exit() {
+        changes.incrementAndGet();
+        callsInFlight.decrementAndGet();
+        signalChange();
+    }
+
+    /** Something changed (a history event, a fired deadline): wakes waiters. */
+    void changed() {
+        changes.incrementAndGet();
+        signalChange();
+    }
+
+    private void signalChange() {
+        if (changeWaiters.get() > 0) {
+            changeLock.lock();
+            try {
+                changed.signalAll();
+            } finally {
+                changeLock.unlock();
+            }
+        }
+    }
+
+    private <T> T startTracked(PollSpec<T> spec, TaskQueue.Task task) {
+        enter();
+        try {
+            return spec.start.apply(task);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public long changeMark() {
+        return changes.get();
+    }
+
+    @Override
+    public void awaitChange(long mark, long maxNanos) throws InterruptedException {
+        changeLock.lock();
+        try {
+            changeWaiters.incrementAndGet();
+            long left = maxNanos;
+            while (changes.get() == mark && left > 0 && !closed) {
+                left = changed.awaitNanos(left);
+            }
+        } finally {
+            changeWaiters.decrementAndGet();
+            changeLock.unlock();
+        }
+    }
+
+    /** Wakes every {@link #awaitChange} waiter, as a change would (a test harness has news for them). */
+    public void wakeWaiters() {
+        changed();
+    }
+
+    /**
+     * Which task lists someone polls: work scheduled on them is about to run, while work on other
+     * lists waits for time (its schedule-to-start timeout) rather than for a poller.
+     */
+    public interface Served {
+        /** Serves every list: anything scheduled counts as about to run. */
+        Served ALL = new Served() {
+            @Override
+            public boolean decisions(String domain, String taskList) {
+                return true;
+            }
+
+            @Override
+            public boolean activities(String domain, String taskList) {
+                return true;
+            }
+        };
+
+        /**
+         * Whether decision tasks on this list are polled.
+         *
+         * @param domain the domain
+         * @param taskList the task list
+         * @return whether they are polled
+         */
+        boolean decisions(String domain, String taskList);
+
+        /**
+         * Whether activity tasks on this list are polled.
+         *
+         * @param domain the domain
+         * @param taskList the task list
+         * @return whether they are polled
+         */
+        boolean activities(String domain, String taskList);
+    }
+
+    /**
+     * Moves virtual time to the next history deadline (and no further than {@code limitMillis}),
+     * but only if nothing is happening: no change-making call in progress, no decision or activity
+     * task started, none scheduled on a list that {@code served} says is polled, no Lambda running.
+     * Deadlines already due fire first, without the check (time does not move for them).
+     *
+     * <p>The check is consistent: deadlines cannot fire during it, and a call that ran while it
+     * looked is noticed and the check answers "busy", so work in transit between two executions
+     * (a child's close on its way to the parent) is never missed.
+     *
+     * @param served which task lists are polled
+     * @param limitMillis the latest instant to move to (epoch millis); {@code Long.MAX_VALUE} for
+     *     none, in which case time moves only to a deadline
+     * @return whether anything fired or time moved
+     */
+    public boolean advanceIfIdle(Served served, long limitMillis) {
+        checkOpen();
+        return scheduler.advanceIf(() -> idle(served), limitMillis);
+    }
+
+    /**
+     * Whether nothing is happening now; see {@link #advanceIfIdle}.
+     *
+     * @param served which task lists are polled
+     * @return whether the engine is idle
+     */
+    public boolean isIdle(Served served) {
+        return idle(served);
+    }
+
+    private boolean idle(Served served) {
+        long before = changes.get();
+        if (callsInFlight.get() > 0 || runningLambdas.get() > 0) {
+            return false;
+        }
+        for (Domain d : registry.domains()) {
+            for (Execution e : d.open.values()) {
+                if (e.hasWork(served)) {
+                    return false;
+                }
+            }
+        }
+        // A call that began after the first look and ended before this one changed the count.
+        return callsInFlight.get() == 0 && runningLambdas.get() == 0 && changes.get() == before;
     }
 
     /** Runs effects queued under an execution's monitor; call with no monitor held. */
@@ -457,67 +618,73 @@ public final class Engine implements SwfEngine, dev.weft.internal.spi.Interrupti
 
     @Override
     public StartWorkflowExecutionResponse startWorkflowExecution(StartWorkflowExecutionRequest r) {
-        Check c = new Check().length("domain", r.domain(), 1, Check.NAME_MAX).name("workflowId", r.workflowId());
-        Registry.checkWorkflowType(c, "workflowType", r.workflowType());
-        c.optionalTaskList("taskList", r.taskList())
-                .priority("taskPriority", r.taskPriority())
-                .length("input", r.input(), Check.DATA_MAX)
-                .duration("executionStartToCloseTimeout", r.executionStartToCloseTimeout(), false, false)
-                .tagList("tagList", r.hasTagList() ? r.tagList() : null)
-                .duration("taskStartToCloseTimeout", r.taskStartToCloseTimeout(), true, false)
-                .optional("lambdaRole", r.lambdaRole(), 1, 1600);
-        Registry.childPolicy(c, "childPolicy", r.childPolicyAsString());
-        c.done();
-        checkOpen();
-        Domain d = registry.usableDomain(r.domain());
-        WorkflowTypeRecord t = registry.workflowType(d, r.workflowType());
-        if (t.status() == RegistrationStatus.DEPRECATED) {
-            throw Faults.typeDeprecated("WorkflowType=" + t.key);
+        enter();
+        try {
+            Check c =
+                    new Check().length("domain", r.domain(), 1, Check.NAME_MAX).name("workflowId", r.workflowId());
+            Registry.checkWorkflowType(c, "workflowType", r.workflowType());
+            c.optionalTaskList("taskList", r.taskList())
+                    .priority("taskPriority", r.taskPriority())
+                    .length("input", r.input(), Check.DATA_MAX)
+                    .duration("executionStartToCloseTimeout", r.executionStartToCloseTimeout(), false, false)
+                    .tagList("tagList", r.hasTagList() ? r.tagList() : null)
+                    .duration("taskStartToCloseTimeout", r.taskStartToCloseTimeout(), true, false)
+                    .optional("lambdaRole", r.lambdaRole(), 1, 1600);
+            Registry.childPolicy(c, "childPolicy", r.childPolicyAsString());
+            c.done();
+            checkOpen();
+            Domain d = registry.usableDomain(r.domain());
+            WorkflowTypeRecord t = registry.workflowType(d, r.workflowType());
+            if (t.status() == RegistrationStatus.DEPRECATED) {
+                throw Faults.typeDeprecated("WorkflowType=" + t.key);
+            }
+            Resolved resolved = resolve(
+                    t,
+                    r.taskList(),
+                    r.executionStartToCloseTimeout(),
+                    r.taskStartToCloseTimeout(),
+                    r.childPolicyAsString(),
+                    r.taskPriority(),
+                    r.lambdaRole());
+            if (resolved.missing() != null) {
+                String m = resolved.missing();
+                throw Faults.defaultUndefined(m + ": the request gives none and WorkflowType=" + t.key
+                        + " was registered without default" + Character.toUpperCase(m.charAt(0)) + m.substring(1)
+                        + ". Give " + m + " when starting, or register a new version with a default.");
+            }
+            if (d.open.size() >= MAX_OPEN_EXECUTIONS) {
+                throw Faults.limitExceeded(
+                        "Domain " + d.name + " already has " + MAX_OPEN_EXECUTIONS + " open workflow executions");
+            }
+            Execution e = new Execution(
+                    this,
+                    new Execution.Spec(
+                            d,
+                            t.type,
+                            r.workflowId(),
+                            r.input(),
+                            resolved.executionStartToCloseTimeout(),
+                            resolved.taskStartToCloseTimeout(),
+                            resolved.taskList(),
+                            resolved.taskPriority(),
+                            resolved.childPolicy(),
+                            r.hasTagList() ? r.tagList() : null,
+                            resolved.lambdaRole(),
+                            null,
+                            0L,
+                            null),
+                    newRunId());
+            Execution running = d.open.putIfAbsent(r.workflowId(), e);
+            if (running != null) {
+                throw Faults.alreadyStarted("WorkflowExecution=[workflowId=" + r.workflowId() + ", runId="
+                        + running.runId + "] is already open; a workflow id may have one open run at a time");
+            }
+            publish(e);
+            e.activate();
+            return StartWorkflowExecutionResponse.builder().runId(e.runId).build();
+        } finally {
+            exit();
         }
-        Resolved resolved = resolve(
-                t,
-                r.taskList(),
-                r.executionStartToCloseTimeout(),
-                r.taskStartToCloseTimeout(),
-                r.childPolicyAsString(),
-                r.taskPriority(),
-                r.lambdaRole());
-        if (resolved.missing() != null) {
-            String m = resolved.missing();
-            throw Faults.defaultUndefined(m + ": the request gives none and WorkflowType=" + t.key
-                    + " was registered without default" + Character.toUpperCase(m.charAt(0)) + m.substring(1)
-                    + ". Give " + m + " when starting, or register a new version with a default.");
-        }
-        if (d.open.size() >= MAX_OPEN_EXECUTIONS) {
-            throw Faults.limitExceeded(
-                    "Domain " + d.name + " already has " + MAX_OPEN_EXECUTIONS + " open workflow executions");
-        }
-        Execution e = new Execution(
-                this,
-                new Execution.Spec(
-                        d,
-                        t.type,
-                        r.workflowId(),
-                        r.input(),
-                        resolved.executionStartToCloseTimeout(),
-                        resolved.taskStartToCloseTimeout(),
-                        resolved.taskList(),
-                        resolved.taskPriority(),
-                        resolved.childPolicy(),
-                        r.hasTagList() ? r.tagList() : null,
-                        resolved.lambdaRole(),
-                        null,
-                        0L,
-                        null),
-                newRunId());
-        Execution running = d.open.putIfAbsent(r.workflowId(), e);
-        if (running != null) {
-            throw Faults.alreadyStarted("WorkflowExecution=[workflowId=" + r.workflowId() + ", runId=" + running.runId
-                    + "] is already open; a workflow id may have one open run at a time");
-        }
-        publish(e);
-        e.activate();
-        return StartWorkflowExecutionResponse.builder().runId(e.runId).build();
     }
 
     /** Makes a new run visible: by run id and in the open index. */
@@ -800,69 +967,84 @@ public final class Engine implements SwfEngine, dev.weft.internal.spi.Interrupti
 
     @Override
     public SignalWorkflowExecutionResponse signalWorkflowExecution(SignalWorkflowExecutionRequest r) {
-        new Check()
-                .length("domain", r.domain(), 1, Check.NAME_MAX)
-                .length("workflowId", r.workflowId(), 1, Check.NAME_MAX)
-                .length("runId", r.runId(), Check.RUN_ID_MAX)
-                .length("signalName", r.signalName(), 1, Check.NAME_MAX)
-                .length("input", r.input(), Check.DATA_MAX)
-                .done();
-        checkOpen();
-        Execution e = requireOpenRun(registry.domain(r.domain()), r.workflowId(), r.runId());
-        Effects fx = new Effects();
-        synchronized (e) {
-            if (!e.isOpen()) {
-                throw unknownExecution(r.workflowId(), r.runId());
+        enter();
+        try {
+            new Check()
+                    .length("domain", r.domain(), 1, Check.NAME_MAX)
+                    .length("workflowId", r.workflowId(), 1, Check.NAME_MAX)
+                    .length("runId", r.runId(), Check.RUN_ID_MAX)
+                    .length("signalName", r.signalName(), 1, Check.NAME_MAX)
+                    .length("input", r.input(), Check.DATA_MAX)
+                    .done();
+            checkOpen();
+            Execution e = requireOpenRun(registry.domain(r.domain()), r.workflowId(), r.runId());
+            Effects fx = new Effects();
+            synchronized (e) {
+                if (!e.isOpen()) {
+                    throw unknownExecution(r.workflowId(), r.runId());
+                }
+                e.guarded(fx, () -> e.signaled(r.signalName(), r.input(), null, 0L));
             }
-            e.guarded(fx, () -> e.signaled(r.signalName(), r.input(), null, 0L));
+            afterLock(fx);
+            return SignalWorkflowExecutionResponse.builder().build();
+        } finally {
+            exit();
         }
-        afterLock(fx);
-        return SignalWorkflowExecutionResponse.builder().build();
     }
 
     @Override
     public RequestCancelWorkflowExecutionResponse requestCancelWorkflowExecution(
             RequestCancelWorkflowExecutionRequest r) {
-        new Check()
-                .length("domain", r.domain(), 1, Check.NAME_MAX)
-                .length("workflowId", r.workflowId(), 1, Check.NAME_MAX)
-                .length("runId", r.runId(), Check.RUN_ID_MAX)
-                .done();
-        checkOpen();
-        Execution e = requireOpenRun(registry.domain(r.domain()), r.workflowId(), r.runId());
-        Effects fx = new Effects();
-        synchronized (e) {
-            if (!e.isOpen()) {
-                throw unknownExecution(r.workflowId(), r.runId());
+        enter();
+        try {
+            new Check()
+                    .length("domain", r.domain(), 1, Check.NAME_MAX)
+                    .length("workflowId", r.workflowId(), 1, Check.NAME_MAX)
+                    .length("runId", r.runId(), Check.RUN_ID_MAX)
+                    .done();
+            checkOpen();
+            Execution e = requireOpenRun(registry.domain(r.domain()), r.workflowId(), r.runId());
+            Effects fx = new Effects();
+            synchronized (e) {
+                if (!e.isOpen()) {
+                    throw unknownExecution(r.workflowId(), r.runId());
+                }
+                e.guarded(fx, () -> e.cancelRequested(null, 0L, null));
             }
-            e.guarded(fx, () -> e.cancelRequested(null, 0L, null));
+            afterLock(fx);
+            return RequestCancelWorkflowExecutionResponse.builder().build();
+        } finally {
+            exit();
         }
-        afterLock(fx);
-        return RequestCancelWorkflowExecutionResponse.builder().build();
     }
 
     @Override
     public TerminateWorkflowExecutionResponse terminateWorkflowExecution(TerminateWorkflowExecutionRequest r) {
-        Check c = new Check()
-                .length("domain", r.domain(), 1, Check.NAME_MAX)
-                .length("workflowId", r.workflowId(), 1, Check.NAME_MAX)
-                .length("runId", r.runId(), Check.RUN_ID_MAX)
-                .length("reason", r.reason(), Check.REASON_MAX)
-                .length("details", r.details(), Check.DATA_MAX);
-        Registry.childPolicy(c, "childPolicy", r.childPolicyAsString());
-        c.done();
-        checkOpen();
-        Execution e = requireOpenRun(registry.domain(r.domain()), r.workflowId(), r.runId());
-        Effects fx = new Effects();
-        synchronized (e) {
-            if (!e.isOpen()) {
-                throw unknownExecution(r.workflowId(), r.runId());
+        enter();
+        try {
+            Check c = new Check()
+                    .length("domain", r.domain(), 1, Check.NAME_MAX)
+                    .length("workflowId", r.workflowId(), 1, Check.NAME_MAX)
+                    .length("runId", r.runId(), Check.RUN_ID_MAX)
+                    .length("reason", r.reason(), Check.REASON_MAX)
+                    .length("details", r.details(), Check.DATA_MAX);
+            Registry.childPolicy(c, "childPolicy", r.childPolicyAsString());
+            c.done();
+            checkOpen();
+            Execution e = requireOpenRun(registry.domain(r.domain()), r.workflowId(), r.runId());
+            Effects fx = new Effects();
+            synchronized (e) {
+                if (!e.isOpen()) {
+                    throw unknownExecution(r.workflowId(), r.runId());
+                }
+                ChildPolicy policy = r.childPolicy() != null ? r.childPolicy() : e.childPolicy;
+                e.terminate(r.reason(), r.details(), policy, null, fx);
             }
-            ChildPolicy policy = r.childPolicy() != null ? r.childPolicy() : e.childPolicy;
-            e.terminate(r.reason(), r.details(), policy, null, fx);
+            afterLock(fx);
+            return TerminateWorkflowExecutionResponse.builder().build();
+        } finally {
+            exit();
         }
-        afterLock(fx);
-        return TerminateWorkflowExecutionResponse.builder().build();
     }
 
     // ---------------------------------------------------------------------------------------
@@ -1072,7 +1254,7 @@ public final class Engine implements SwfEngine, dev.weft.internal.spi.Interrupti
                     return spec.empty;
                 }
             }
-            T started = spec.start.apply(task);
+            T started = startTracked(spec, task);
             if (started != null) {
                 return started;
             }
@@ -1141,7 +1323,7 @@ public final class Engine implements SwfEngine, dev.weft.internal.spi.Interrupti
             }
             T started;
             try {
-                started = spec.start.apply(task);
+                started = startTracked(spec, task);
             } catch (RuntimeException e) {
                 done.done(null, e);
                 return PendingPoll.DONE;
@@ -1159,7 +1341,7 @@ public final class Engine implements SwfEngine, dev.weft.internal.spi.Interrupti
             PollSpec<T> spec, TaskQueue.Task task, Executor executor, PollCallback<T> done, AsyncHandle handle) {
         T started;
         try {
-            started = spec.start.apply(task);
+            started = startTracked(spec, task);
         } catch (RuntimeException e) {
             done.done(null, e);
             return;
@@ -1181,21 +1363,26 @@ public final class Engine implements SwfEngine, dev.weft.internal.spi.Interrupti
 
     @Override
     public RespondDecisionTaskCompletedResponse respondDecisionTaskCompleted(RespondDecisionTaskCompletedRequest r) {
-        Decisions.validate(r);
-        checkOpen();
-        if (!(tokens.get(r.taskToken()) instanceof Execution.DecisionLease l)) {
-            throw Faults.unknownResource("Unknown decision task");
-        }
-        Execution e = l.execution();
-        Effects fx = new Effects();
-        synchronized (e) {
-            if (!e.holds(l)) {
+        enter();
+        try {
+            Decisions.validate(r);
+            checkOpen();
+            if (!(tokens.get(r.taskToken()) instanceof Execution.DecisionLease l)) {
                 throw Faults.unknownResource("Unknown decision task");
             }
-            decisions.apply(e, r, l.startedEventId(), fx);
+            Execution e = l.execution();
+            Effects fx = new Effects();
+            synchronized (e) {
+                if (!e.holds(l)) {
+                    throw Faults.unknownResource("Unknown decision task");
+                }
+                decisions.apply(e, r, l.startedEventId(), fx);
+            }
+            afterLock(fx);
+            return RespondDecisionTaskCompletedResponse.builder().build();
+        } finally {
+            exit();
         }
-        afterLock(fx);
-        return RespondDecisionTaskCompletedResponse.builder().build();
     }
 
     @Override
@@ -1284,63 +1471,78 @@ public final class Engine implements SwfEngine, dev.weft.internal.spi.Interrupti
 
     @Override
     public RespondActivityTaskCompletedResponse respondActivityTaskCompleted(RespondActivityTaskCompletedRequest r) {
-        new Check()
-                .length("taskToken", r.taskToken(), 1, Check.TOKEN_MAX)
-                .length("result", r.result(), Check.DATA_MAX)
-                .done();
-        checkOpen();
-        ActivityTask a = activity(r.taskToken());
-        Execution e = a.execution;
-        Effects fx = new Effects();
-        synchronized (e) {
-            if (!e.reportable(a)) {
-                throw gone(a);
+        enter();
+        try {
+            new Check()
+                    .length("taskToken", r.taskToken(), 1, Check.TOKEN_MAX)
+                    .length("result", r.result(), Check.DATA_MAX)
+                    .done();
+            checkOpen();
+            ActivityTask a = activity(r.taskToken());
+            Execution e = a.execution;
+            Effects fx = new Effects();
+            synchronized (e) {
+                if (!e.reportable(a)) {
+                    throw gone(a);
+                }
+                e.activityCompleted(a, r.result(), fx);
             }
-            e.activityCompleted(a, r.result(), fx);
+            afterLock(fx);
+            return RespondActivityTaskCompletedResponse.builder().build();
+        } finally {
+            exit();
         }
-        afterLock(fx);
-        return RespondActivityTaskCompletedResponse.builder().build();
     }
 
     @Override
     public RespondActivityTaskFailedResponse respondActivityTaskFailed(RespondActivityTaskFailedRequest r) {
-        new Check()
-                .length("taskToken", r.taskToken(), 1, Check.TOKEN_MAX)
-                .length("reason", r.reason(), Check.REASON_MAX)
-                .length("details", r.details(), Check.DATA_MAX)
-                .done();
-        checkOpen();
-        ActivityTask a = activity(r.taskToken());
-        Execution e = a.execution;
-        Effects fx = new Effects();
-        synchronized (e) {
-            if (!e.reportable(a)) {
-                throw gone(a);
+        enter();
+        try {
+            new Check()
+                    .length("taskToken", r.taskToken(), 1, Check.TOKEN_MAX)
+                    .length("reason", r.reason(), Check.REASON_MAX)
+                    .length("details", r.details(), Check.DATA_MAX)
+                    .done();
+            checkOpen();
+            ActivityTask a = activity(r.taskToken());
+            Execution e = a.execution;
+            Effects fx = new Effects();
+            synchronized (e) {
+                if (!e.reportable(a)) {
+                    throw gone(a);
+                }
+                e.activityFailed(a, r.reason(), r.details(), fx);
             }
-            e.activityFailed(a, r.reason(), r.details(), fx);
+            afterLock(fx);
+            return RespondActivityTaskFailedResponse.builder().build();
+        } finally {
+            exit();
         }
-        afterLock(fx);
-        return RespondActivityTaskFailedResponse.builder().build();
     }
 
     @Override
     public RespondActivityTaskCanceledResponse respondActivityTaskCanceled(RespondActivityTaskCanceledRequest r) {
-        new Check()
-                .length("taskToken", r.taskToken(), 1, Check.TOKEN_MAX)
-                .length("details", r.details(), Check.DATA_MAX)
-                .done();
-        checkOpen();
-        ActivityTask a = activity(r.taskToken());
-        Execution e = a.execution;
-        Effects fx = new Effects();
-        synchronized (e) {
-            if (!e.reportable(a)) {
-                throw gone(a);
+        enter();
+        try {
+            new Check()
+                    .length("taskToken", r.taskToken(), 1, Check.TOKEN_MAX)
+                    .length("details", r.details(), Check.DATA_MAX)
+                    .done();
+            checkOpen();
+            ActivityTask a = activity(r.taskToken());
+            Execution e = a.execution;
+            Effects fx = new Effects();
+            synchronized (e) {
+                if (!e.reportable(a)) {
+                    throw gone(a);
+                }
+                e.activityCanceled(a, r.details(), fx);
             }
-            e.activityCanceled(a, r.details(), fx);
+            afterLock(fx);
+            return RespondActivityTaskCanceledResponse.builder().build();
+        } finally {
+            exit();
         }
-        afterLock(fx);
-        return RespondActivityTaskCanceledResponse.builder().build();
     }
 
     @Override

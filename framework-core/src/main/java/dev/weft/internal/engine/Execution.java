@@ -327,7 +327,33 @@ final class Execution {
         eventTypes[eventCount] = type;
         eventAttributes[eventCount] = attributes;
         eventCount++;
+        engine.changed();
         return eventCount;
+    }
+
+    /**
+     * Whether this run has work in flight: a decision or activity task started, or one scheduled on
+     * a list that is polled.
+     */
+    synchronized boolean hasWork(Engine.Served served) {
+        if (!open) {
+            return false;
+        }
+        if (dtStartedId != 0) {
+            return true;
+        }
+        if (dtScheduledId != 0 && served.decisions(domain.name, dtScheduledList)) {
+            return true;
+        }
+        if (activities != null) {
+            for (ActivityTask t : activities.values()) {
+                if (t.state == ActivityTask.STARTED
+                        || (t.state == ActivityTask.SCHEDULED && served.activities(domain.name, t.taskList))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The attributes of the event with this id. */

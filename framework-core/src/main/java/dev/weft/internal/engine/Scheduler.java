@@ -161,6 +161,48 @@ final class Scheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Fires what is due now; if nothing was and {@code idle} says so, moves virtual time to the next
+     * history deadline, or to {@code limit} if that comes first (or if there is none and {@code
+     * limit} is not {@code Long.MAX_VALUE}). {@code idle} is asked while no deadline can fire.
+     *
+     * @return whether anything fired or time moved
+     */
+    boolean advanceIf(java.util.function.BooleanSupplier idle, long limit) {
+        if (!virtual) {
+            throw new IllegalStateException(
+                    "This engine runs on a wall clock; only an engine built with virtualTime(...) can be advanced.");
+        }
+        advancing.lock();
+        try {
+            long now = virtualNow;
+            boolean due;
+            lock.lock();
+            try {
+                Timer t = earliest();
+                due = t != null && t.deadline <= now;
+            } finally {
+                lock.unlock();
+            }
+            if (due) {
+                advanceTo(now);
+                return true;
+            }
+            if (!idle.getAsBoolean()) {
+                return false;
+            }
+            long next = nextHistoryDeadline();
+            long target = next < 0 ? limit : Math.min(next, limit);
+            if (target == Long.MAX_VALUE || target <= now) {
+                return false;
+            }
+            advanceTo(target);
+            return true;
+        } finally {
+            advancing.unlock();
+        }
+    }
+
     @Override
     public void close() {
         lock.lock();

@@ -23,11 +23,18 @@ public final class ActivityContexts {
         return c;
     }
 
-    static void set(ActivityExecutionContext c) {
+    /**
+     * Makes {@code c} the calling thread's context (a worker before it runs an activity method; a
+     * test environment that runs one directly).
+     *
+     * @param c the context
+     */
+    public static void set(ActivityExecutionContext c) {
         CURRENT.set(c);
     }
 
-    static void clear() {
+    /** Clears the calling thread's context. */
+    public static void clear() {
         CURRENT.remove();
     }
 }

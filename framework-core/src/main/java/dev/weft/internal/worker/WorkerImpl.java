@@ -166,6 +166,23 @@ public final class WorkerImpl {
                 activityLists());
     }
 
+    /** The decision task lists polled once started (the sticky list included); none without workflows. */
+    public List<String> polledDecisionLists() {
+        if (workflows.all().isEmpty()) {
+            return List.of();
+        }
+        List<String> lists = decisionLists();
+        if (stickyList != null) {
+            lists.add(stickyList);
+        }
+        return lists;
+    }
+
+    /** The activity task lists polled once started; none without activities. */
+    public List<String> polledActivityLists() {
+        return activities.isEmpty() ? List.of() : activityLists();
+    }
+
     private List<String> decisionLists() {
         Set<String> lists = new LinkedHashSet<>();
         lists.add(taskList);

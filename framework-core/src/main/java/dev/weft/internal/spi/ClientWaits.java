@@ -1,0 +1,26 @@
+package dev.weft.internal.spi;
+
+/**
+ * Implemented by an {@code SwfClient} that can tell a waiting client when something changed (the
+ * in-process engine, and test environments built on it), so that a client waiting for a result or
+ * a state wakes at the change instead of at its next poll; a test environment also moves virtual
+ * time while a client waits and nothing else happens. Clients take a mark, look, and wait from the
+ * mark: a change between the look and the wait ends the wait at once.
+ */
+public interface ClientWaits {
+    /**
+     * A mark to wait from: take it before looking at the state being waited for.
+     *
+     * @return the mark
+     */
+    long changeMark();
+
+    /**
+     * Waits until something changed after {@code mark}, or {@code maxNanos} passed.
+     *
+     * @param mark a mark taken before the caller last looked
+     * @param maxNanos the longest wait, in nanoseconds of real time
+     * @throws InterruptedException if interrupted while waiting
+     */
+    void awaitChange(long mark, long maxNanos) throws InterruptedException;
+}
