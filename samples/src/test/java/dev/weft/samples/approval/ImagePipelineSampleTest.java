@@ -5,46 +5,43 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weft.client.StepNotFoundException;
 import dev.weft.client.WorkflowClient;
-import dev.weft.client.WorkflowClientOptions;
 import dev.weft.client.WorkflowFailedException;
-import dev.weft.engine.SwfEngine;
+import dev.weft.client.WorkflowStub;
 import dev.weft.samples.approval.ImagePipeline.Release;
-import dev.weft.worker.Worker;
+import dev.weft.testing.HistoryAssert;
+import dev.weft.testing.TestWorkflowEnvironment;
+import dev.weft.testing.WeftExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.swf.model.EventType;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 
 @Timeout(60)
 final class ImagePipelineSampleTest {
-    private final SwfEngine swf = SwfEngine.builder()
-            .virtualTime(Instant.parse("2026-12-01T09:00:00Z"))
+    @RegisterExtension
+    final WeftExtension weft = WeftExtension.newBuilder()
+            .domain(ImagePipelineSample.DOMAIN)
+            .taskList("image-builds")
+            .workflows(ImagePipelineImpl.class)
+            .activities(new SimulatedImageBuilder())
+            .startTime(Instant.parse("2026-12-01T09:00:00Z"))
             .build();
-    private final Worker worker;
-    private final WorkflowClient client;
 
-    ImagePipelineSampleTest() {
-        swf.registerDomain(r -> r.name(ImagePipelineSample.DOMAIN).workflowExecutionRetentionPeriodInDays("7"));
-        worker = ImagePipelineSample.startWorker(swf);
-        client = WorkflowClient.create(
-                swf,
-                ImagePipelineSample.DOMAIN,
-                WorkflowClientOptions.newBuilder()
-                        .maxResultPollInterval(Duration.ofMillis(20))
-                        .build());
-    }
+    private WorkflowClient client;
+    private TestWorkflowEnvironment env;
 
-    @AfterEach
-    void stop() {
-        worker.close();
-        swf.close();
+    @BeforeEach
+    void setUp(TestWorkflowEnvironment env) {
+        this.env = env;
+        this.client = env.getWorkflowClient();
     }
 
     @Test
@@ -114,27 +111,23 @@ final class ImagePipelineSampleTest {
     void withNoAnswerForThreeDaysThePipelineGivesUp() throws Exception {
         ImagePipeline typed = client.newWorkflowStub(ImagePipeline.class);
         WorkflowExecution run = WorkflowClient.start(typed::build, ImagePipelineSample.recipe("web"));
-        WorkflowClient.toUntyped(typed).awaitWaitingStep(ImagePipeline.APPROVAL_STEP, Duration.ofSeconds(30));
-        swf.advance(ImagePipelineImpl.APPROVAL_TIMEOUT.minusSeconds(1));
-        assertEquals(
-                List.of(ImagePipeline.APPROVAL_STEP),
-                WorkflowClient.toUntyped(typed).getWaitingSteps(),
-                "still waiting");
-        swf.advance(Duration.ofSeconds(1));
-        WorkflowFailedException e = assertThrows(
-                WorkflowFailedException.class,
-                () -> WorkflowClient.toUntyped(typed).getResult(Release.class));
+        WorkflowStub pipeline = WorkflowClient.toUntyped(typed);
+        pipeline.awaitWaitingStep(ImagePipeline.APPROVAL_STEP, Duration.ofSeconds(30));
+        env.sleep(ImagePipelineImpl.APPROVAL_TIMEOUT.minusSeconds(1));
+        assertEquals(List.of(ImagePipeline.APPROVAL_STEP), pipeline.getWaitingSteps(), "still waiting");
+        WorkflowFailedException e =
+                assertThrows(WorkflowFailedException.class, () -> pipeline.getResult(Release.class));
         assertEquals("ApprovalTimedOut", e.getReason());
         assertEquals(
                 "Nobody approved image img-web-2026-12-1 within 3 days",
                 e.getCause().getMessage());
-        assertEquals(
-                List.of(
-                        "scheduled ImageBuilder.buildImage",
-                        "scheduled ImageBuilder.testImage",
-                        "timer fired",
-                        "failed"),
-                milestones(run));
+        assertEquals(Instant.parse("2026-12-04T09:00:00Z"), env.currentTime(), "three days later, to the second");
+        HistoryAssert.assertThat(env.getHistory(run))
+                .hasActivityScheduled("ImageBuilder.buildImage")
+                .hasActivityCompleted("ImageBuilder.testImage", new ImagePipeline.TestReport(12, 0, List.of()))
+                .hasTimerStarted(ImagePipelineImpl.APPROVAL_TIMEOUT)
+                .hasNo(EventType.WORKFLOW_EXECUTION_SIGNALED)
+                .failedWith("ApprovalTimedOut");
     }
 
     private WorkflowExecution latestRun(String workflowId) {
