@@ -361,6 +361,9 @@ public final class TestWorkflowEnvironment implements AutoCloseable {
         if (!domain.equals(d)) {
             return false;
         }
+        if (taskList == null) {
+            return true; // Not known: count it as about to run rather than let time jump past it.
+        }
         for (Hosted h : workers) {
             if (!h.worker().isTerminated() && (decisions ? h.decisionLists() : h.activityLists()).contains(taskList)) {
                 return true;
