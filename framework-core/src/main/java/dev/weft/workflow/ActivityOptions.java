@@ -25,6 +25,7 @@ public final class ActivityOptions {
     private final Duration heartbeatTimeout;
     private final Integer taskPriority;
     private final RetryOptions retryOptions;
+    private final boolean waitForCancellation;
 
     private ActivityOptions(Builder b) {
         this.taskList = b.taskList;
@@ -34,6 +35,7 @@ public final class ActivityOptions {
         this.heartbeatTimeout = b.heartbeatTimeout;
         this.taskPriority = b.taskPriority;
         this.retryOptions = b.retryOptions;
+        this.waitForCancellation = b.waitForCancellation;
     }
 
     /**
@@ -59,6 +61,7 @@ public final class ActivityOptions {
         b.heartbeatTimeout = heartbeatTimeout;
         b.taskPriority = taskPriority;
         b.retryOptions = retryOptions;
+        b.waitForCancellation = waitForCancellation;
         return b;
     }
 
@@ -125,6 +128,16 @@ public final class ActivityOptions {
         return retryOptions;
     }
 
+    /**
+     * Returns whether a canceled call waits for the activity to end.
+     *
+     * @return whether a canceled call waits for the activity to end (default false)
+     * @see Builder#waitForCancellation(boolean)
+     */
+    public boolean isWaitForCancellation() {
+        return waitForCancellation;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ActivityOptions a
@@ -134,7 +147,8 @@ public final class ActivityOptions {
                 && Objects.equals(scheduleToCloseTimeout, a.scheduleToCloseTimeout)
                 && Objects.equals(heartbeatTimeout, a.heartbeatTimeout)
                 && Objects.equals(taskPriority, a.taskPriority)
-                && Objects.equals(retryOptions, a.retryOptions);
+                && Objects.equals(retryOptions, a.retryOptions)
+                && waitForCancellation == a.waitForCancellation;
     }
 
     @Override
@@ -146,7 +160,8 @@ public final class ActivityOptions {
                 scheduleToCloseTimeout,
                 heartbeatTimeout,
                 taskPriority,
-                retryOptions);
+                retryOptions,
+                waitForCancellation);
     }
 
     @Override
@@ -154,7 +169,8 @@ public final class ActivityOptions {
         return "ActivityOptions{taskList=" + taskList + ", scheduleToStartTimeout=" + scheduleToStartTimeout
                 + ", startToCloseTimeout=" + startToCloseTimeout + ", scheduleToCloseTimeout="
                 + scheduleToCloseTimeout + ", heartbeatTimeout=" + heartbeatTimeout + ", taskPriority="
-                + taskPriority + ", retryOptions=" + retryOptions + "}";
+                + taskPriority + ", retryOptions=" + retryOptions + ", waitForCancellation=" + waitForCancellation
+                + "}";
     }
 
     /**
@@ -168,6 +184,7 @@ public final class ActivityOptions {
         private Duration heartbeatTimeout;
         private Integer taskPriority;
         private RetryOptions retryOptions;
+        private boolean waitForCancellation;
 
         private Builder() {}
 
@@ -245,6 +262,24 @@ public final class ActivityOptions {
          */
         public Builder retryOptions(RetryOptions retryOptions) {
             this.retryOptions = Objects.requireNonNull(retryOptions, "retryOptions");
+            return this;
+        }
+
+        /**
+         * Sets what a call does when its cancellation scope is canceled while the activity is
+         * scheduled or running. Either way the workflow asks SWF to cancel the activity
+         * (RequestCancelActivityTask), and a running activity hears of it from its next heartbeat.
+         * With {@code false} (the default) the call fails with a {@link CanceledFailure} at once;
+         * with {@code true} it waits for the activity to end: a {@link CanceledFailure} carrying
+         * the details the activity reported as it stopped ({@link CanceledFailure#getDetails()},
+         * from ActivityTaskCanceled), or the activity's result or failure if it ended otherwise.
+         * A canceled call is never retried.
+         *
+         * @param wait whether to wait for the activity to end
+         * @return this builder
+         */
+        public Builder waitForCancellation(boolean wait) {
+            this.waitForCancellation = wait;
             return this;
         }
 

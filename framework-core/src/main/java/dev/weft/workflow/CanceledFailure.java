@@ -14,6 +14,32 @@ public final class CanceledFailure extends WeftFailure {
      * @param message why
      */
     public CanceledFailure(String message) {
+        this(message, null);
+    }
+
+    /**
+     * A cancellation with details: what an activity said as it stopped ({@code
+     * ActivityTaskCanceled}'s details, the message of the {@code ActivityCanceledException} it
+     * threw), or a child's.
+     *
+     * @param message why
+     * @param details the details, or null
+     */
+    public CanceledFailure(String message, String details) {
         super(message, null);
+        this.details = details;
+    }
+
+    /** The details the canceled work left, or null. */
+    private final String details;
+
+    /**
+     * The details the canceled work left: for an activity, what it reported as it stopped (the
+     * message of the {@code ActivityCanceledException} it threw); null if none.
+     *
+     * @return the details, or null
+     */
+    public String getDetails() {
+        return details;
     }
 }

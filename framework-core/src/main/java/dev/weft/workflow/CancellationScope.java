@@ -2,9 +2,10 @@ package dev.weft.workflow;
 
 /**
  * A part of a workflow that can be canceled as one: canceling a scope cancels the activities,
- * timers, child workflows and Lambda calls started in it (and in the scopes nested in it), and
- * the code blocked on them gets a {@link CanceledFailure} (as the cause of an {@link
- * ActivityFailure}, say). The whole workflow runs in a root scope, which a cancel request from
+ * timers and child workflows started in it (and in the scopes nested in it), and the code blocked
+ * on them gets a {@link CanceledFailure} (as the cause of an {@link ActivityFailure}, say). SWF
+ * has no decision that cancels a Lambda task: one already scheduled runs to its end, and only one
+ * started in a scope already canceled fails at once. The whole workflow runs in a root scope, which a cancel request from
  * outside cancels.
  *
  * <pre>{@code

@@ -106,11 +106,34 @@ final class CancellationTest {
                         return out[0] + ", then " + e.getCause().getMessage();
                     }
                 }
+                case "waitForCancellation" -> {
+                    Travel waiting = Workflow.newActivityStub(
+                            Travel.class,
+                            ActivityOptions.newBuilder()
+                                    .waitForCancellation(true)
+                                    .build());
+                    Promise<String>[] upload = newHolder();
+                    CancellationScope scope =
+                            Workflow.newCancellationScope(() -> upload[0] = Async.function(waiting::hang, "upload"));
+                    scope.run();
+                    Workflow.sleep(Duration.ofMinutes(1));
+                    scope.cancel("too slow");
+                    try {
+                        return "ended: " + upload[0].get();
+                    } catch (ActivityFailure e) {
+                        return "canceled: " + ((CanceledFailure) e.getCause()).getDetails();
+                    }
+                }
                 default -> {
                     throw new IllegalArgumentException(mode);
                 }
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Promise<String>[] newHolder() {
+        return (Promise<String>[]) new Promise<?>[1];
     }
 
     private static WorkflowTesting testing(TravelImpl travel) {
@@ -170,5 +193,56 @@ final class CancellationTest {
                     t.result(run, String.class));
             assertEquals(0, t.events(run, EventType.ACTIVITY_TASK_SCHEDULED).size());
         }
+    }
+
+    @Test
+    void aCallThatWaitsForCancellationGetsTheDetailsTheActivityStoppedWith() {
+        try (WorkflowTesting t = testing(new TravelImpl())) {
+            WorkflowExecution run = t.start(Trip.class, "trip-5", "waitForCancellation");
+            t.run(Duration.ofMinutes(2)); // Past the minute's sleep, far from the workflow's timeout.
+            // The cancel was requested; the workflow waits for the activity's answer.
+            assertEquals(
+                    1, t.events(run, EventType.ACTIVITY_TASK_CANCEL_REQUESTED).size());
+            assertEquals(
+                    EventType.ACTIVITY_TASK_CANCEL_REQUESTED, t.closeEvent(run).eventType());
+            t.engine.respondActivityTaskCanceled(
+                    r -> r.taskToken(t.heldTasks.get("1")).details("uploaded 3 of 7"));
+            t.run();
+            assertEquals("canceled: uploaded 3 of 7", t.result(run, String.class));
+            assertEquals(
+                    List.of(
+                            "ActivityTaskCancelRequested",
+                            "ActivityTaskCanceled",
+                            "DecisionTaskScheduled",
+                            "DecisionTaskStarted",
+                            "DecisionTaskCompleted",
+                            "WorkflowExecutionCompleted"),
+                    tail(t.history(run), EventType.ACTIVITY_TASK_CANCEL_REQUESTED));
+        }
+    }
+
+    @Test
+    void aCallThatWaitsForCancellationTakesTheResultOfAnActivityThatFinishedAnyway() {
+        try (WorkflowTesting t = testing(new TravelImpl())) {
+            WorkflowExecution run = t.start(Trip.class, "trip-6", "waitForCancellation");
+            t.run(Duration.ofMinutes(2)); // Past the minute's sleep, far from the workflow's timeout.
+            t.engine.respondActivityTaskCompleted(
+                    r -> r.taskToken(t.heldTasks.get("1")).result("\"all 7 uploaded\""));
+            t.run();
+            assertEquals("ended: all 7 uploaded", t.result(run, String.class));
+            assertEquals(0, t.events(run, EventType.ACTIVITY_TASK_CANCELED).size());
+        }
+    }
+
+    /** The event types from the first event of type {@code from} on. */
+    private static List<String> tail(
+            List<software.amazon.awssdk.services.swf.model.HistoryEvent> history, EventType from) {
+        List<String> out = new ArrayList<>();
+        for (var e : history) {
+            if (!out.isEmpty() || e.eventType() == from) {
+                out.add(e.eventTypeAsString());
+            }
+        }
+        return out;
     }
 }

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.swf.model.HistoryEvent;
  * that says what was expected and prints the whole history, one line per event.
  *
  * <pre>{@code
- * HistoryAssert.assertThat(env.history(run))
+ * HistoryAssert.assertThat(env.getHistory(run))
  *         .hasActivityScheduled("Payments.charge", "order-1")   // with these arguments
  *         .hasTimerStarted(Duration.ofDays(1))
  *         .hasSignal("approve")

@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.swf.model.ScheduleActivityTaskDecisionAtt
 
 /**
  * One attempt of an activity: ScheduleActivityTask, then SWF's events for it, and an optional
- * cancellation. Its promise holds the result payload; a cancellation fails it at once (the events
- * that follow are still tracked, so replay stays exact).
+ * cancellation. Its promise holds the result payload; a cancellation fails it at once, or, when the
+ * call waits for cancellations, when the activity ends (the events that follow are tracked either
+ * way, so replay stays exact).
  */
 final class ActivityMachine {
     enum State {
@@ -87,11 +88,14 @@ final class ActivityMachine {
      */
     final PromiseImpl<String> result = new PromiseImpl<>();
 
+    private final boolean waitForCancellation;
     private State state = State.CREATED;
     private long scheduledEventId;
 
-    ActivityMachine(WorkflowContext ctx, ScheduleActivityTaskDecisionAttributes attributes) {
+    ActivityMachine(
+            WorkflowContext ctx, ScheduleActivityTaskDecisionAttributes attributes, boolean waitForCancellation) {
         this.ctx = ctx;
+        this.waitForCancellation = waitForCancellation;
         this.activityId = attributes.activityId();
         this.type = attributes.activityType();
         String input = attributes.input();
@@ -159,8 +163,12 @@ final class ActivityMachine {
             }
             case ACTIVITY_TASK_CANCELED -> {
                 state = TABLE.next(state, Trigger.CANCELED);
-                result.completeExceptionally(
-                        new ActivityFailure(label(), activityId, new CanceledFailure("The activity was canceled")));
+                result.completeExceptionally(new ActivityFailure(
+                        label(),
+                        activityId,
+                        new CanceledFailure(
+                                "The activity was canceled",
+                                e.activityTaskCanceledEventAttributes().details())));
             }
             default ->
                 throw new IllegalStateException(
@@ -168,7 +176,11 @@ final class ActivityMachine {
         }
     }
 
-    /** Asks SWF to cancel the activity; the promise fails with a cancellation at once. */
+    /**
+     * Asks SWF to cancel the activity; the promise fails with a cancellation at once, or waits for
+     * the activity's end (every path from CANCEL_SENT ends in an event: canceled, or the end that
+     * won the race).
+     */
     void cancel() {
         if (!TABLE.accepts(state, Trigger.CANCEL)) {
             return;
@@ -192,6 +204,9 @@ final class ActivityMachine {
                         e.eventType() == EventType.ACTIVITY_TASK_CANCEL_REQUESTED
                                 ? Trigger.CANCEL_REQUESTED
                                 : Trigger.CANCEL_FAILED)));
+        if (waitForCancellation) {
+            return;
+        }
         result.completeExceptionally(new ActivityFailure(
                 label(), activityId, new CanceledFailure("The activity's cancellation scope was canceled")));
     }

@@ -139,7 +139,9 @@ final class ChildMachine {
             }
             case CHILD_WORKFLOW_EXECUTION_CANCELED -> {
                 state = TABLE.next(state, Trigger.CANCELED);
-                fail(new CanceledFailure("The child workflow was canceled"));
+                fail(new CanceledFailure(
+                        "The child workflow was canceled",
+                        e.childWorkflowExecutionCanceledEventAttributes().details()));
             }
             case CHILD_WORKFLOW_EXECUTION_TIMED_OUT -> {
                 state = TABLE.next(state, Trigger.TIMED_OUT);

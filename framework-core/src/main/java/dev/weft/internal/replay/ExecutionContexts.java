@@ -14,7 +14,7 @@ import java.util.List;
  * What the decider publishes in each decision's {@code executionContext} (which
  * DescribeWorkflowExecution returns as {@code latestExecutionContext}): {@code {"state": <the
  * @GetState value>, "waitingSteps": ["approve", ...]}}, each member present only when there is
- * something to say. Also the wire format of step actions, sent as signals.
+ * something to say (a state whose converter does not write JSON goes as text, {@code "stateText"}). Also the wire format of step actions, sent as signals.
  */
 public final class ExecutionContexts {
     /** The signal name step actions travel under. */
@@ -34,7 +34,7 @@ public final class ExecutionContexts {
             try {
                 n.set("state", JSON.readTree(stateJson));
             } catch (JsonProcessingException e) {
-                n.put("state", stateJson); // A converter that does not write JSON: kept as text.
+                n.put("stateText", stateJson); // A converter that does not write JSON: kept as text.
             }
         }
         if (!waitingSteps.isEmpty()) {
@@ -52,11 +52,15 @@ public final class ExecutionContexts {
      */
     public static String state(String context) {
         JsonNode n = read(context);
-        JsonNode s = n == null ? null : n.get("state");
-        if (s == null || s.isNull()) {
+        if (n == null) {
             return null;
         }
-        return s.isTextual() ? s.textValue() : s.toString();
+        JsonNode s = n.get("state");
+        if (s != null) {
+            return s.isNull() ? null : s.toString(); // The converter's JSON, a JSON string keeping its quotes.
+        }
+        JsonNode text = n.get("stateText");
+        return text == null ? null : text.asText();
     }
 
     /**

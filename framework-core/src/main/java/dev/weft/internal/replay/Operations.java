@@ -41,10 +41,11 @@ final class Operations {
             WorkflowContext ctx,
             ScheduleActivityTaskDecisionAttributes.Builder template,
             String label,
-            RetryOptions retry) {
+            RetryOptions retry,
+            boolean waitForCancellation) {
         String id = Integer.toString(ctx.nextSequence());
         PromiseImpl<String> result = new PromiseImpl<>();
-        ActivityCall call = new ActivityCall(ctx, template, id, label, retry, result);
+        ActivityCall call = new ActivityCall(ctx, template, id, label, retry, waitForCancellation, result);
         if (!ctx.currentScope().register(result, call::cancel)) {
             result.completeExceptionally(new ActivityFailure(label, id, canceled()));
             return result;
@@ -133,7 +134,9 @@ final class Operations {
         private final ScheduleActivityTaskDecisionAttributes.Builder template;
         private final String label;
         private final PromiseImpl<String> result;
+        private final boolean waitForCancellation;
         private ActivityMachine current;
+        private boolean canceled;
 
         ActivityCall(
                 WorkflowContext ctx,
@@ -141,10 +144,12 @@ final class Operations {
                 String id,
                 String label,
                 RetryOptions retry,
+                boolean waitForCancellation,
                 PromiseImpl<String> result) {
             super(ctx, id, retry);
             this.template = template;
             this.label = label;
+            this.waitForCancellation = waitForCancellation;
             this.result = result;
         }
 
@@ -152,7 +157,7 @@ final class Operations {
         void start() {
             String activityId = attempt == 1 ? id : id + "." + attempt;
             ActivityMachine m =
-                    new ActivityMachine(ctx, template.activityId(activityId).build());
+                    new ActivityMachine(ctx, template.activityId(activityId).build(), waitForCancellation);
             current = m;
             m.result.onDone(() -> {
                 if (result.isDone()) {
@@ -160,6 +165,8 @@ final class Operations {
                 }
                 if (m.result.getFailure() == null) {
                     result.complete(m.result.value());
+                } else if (canceled) {
+                    result.completeExceptionally(m.result.getFailure()); // A canceled call is not retried.
                 } else {
                     failed(m.result.getFailure(), m.state() == ActivityMachine.State.SCHEDULE_FAILED);
                 }
@@ -183,6 +190,7 @@ final class Operations {
 
         @Override
         void cancelAttempt() {
+            canceled = true;
             if (current != null) {
                 current.cancel();
             }

@@ -201,6 +201,15 @@ public final class ReplayDecider implements AutoCloseable {
     }
 
     /**
+     * Whether this decider can decide no more: it was closed, or it failed.
+     *
+     * @return whether it was closed or failed
+     */
+    public boolean isBroken() {
+        return broken;
+    }
+
+    /**
      * Returns history events applied so far, over all decision tasks (for cache statistics).
      *
      * @return history events applied so far, over all decision tasks (for cache statistics)

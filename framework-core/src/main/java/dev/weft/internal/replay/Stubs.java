@@ -173,7 +173,8 @@ final class Stubs {
 
         @Override
         PromiseImpl<String> call(WorkflowContext ctx, ActivityMethod am, String input, RetryOptions retry) {
-            return Operations.activity(ctx, attributes(am, input), am.typeLabel(), retry);
+            return Operations.activity(
+                    ctx, attributes(am, input), am.typeLabel(), retry, options.isWaitForCancellation());
         }
 
         private ScheduleActivityTaskDecisionAttributes.Builder attributes(ActivityMethod am, String input) {

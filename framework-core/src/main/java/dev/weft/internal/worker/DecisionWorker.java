@@ -268,6 +268,10 @@ final class DecisionWorker {
             r.taskList(t -> t.name(taskLists.get(0)));
         }
         RespondDecisionTaskCompletedRequest request = r.build();
+        if (stick) {
+            // Cached before the answer: the next decision task can come before this call returns.
+            cache.put(run, decider);
+        }
         try {
             calls.respond(() -> swf.respondDecisionTaskCompleted(request));
         } catch (UnknownResourceException e) {
@@ -276,7 +280,7 @@ final class DecisionWorker {
                             + " decided again",
                     run.workflowId(),
                     run.runId());
-            decider.close();
+            drop(run, decider, stick);
             return;
         } catch (RuntimeException e) {
             log.error(
@@ -286,18 +290,26 @@ final class DecisionWorker {
                     options.getResponseAttempts(),
                     e);
             Listeners.call(() -> listener.responseFailed(TaskKind.DECISION, run.workflowId(), e));
-            decider.close();
+            drop(run, decider, stick);
             return;
         }
-        if (stick) {
-            cache.put(run, decider);
-        } else {
+        if (!stick) {
             decider.close();
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         int n = result.decisions().size();
         boolean closing = result.closing();
         Listeners.call(() -> listener.decided(run, task.workflowType(), latency, n, closing));
+    }
+
+    /**
+     * Drops a decider whose answer failed, unless a later decision task of the run has taken it
+     * from the cache (the answer reached SWF after all, and that task owns it now).
+     */
+    private void drop(WorkflowExecution run, ReplayDecider decider, boolean cached) {
+        if (!cached || cache.remove(run.runId(), decider)) {
+            decider.close();
+        }
     }
 
     private void failed(PollForDecisionTaskResponse task, ReplayDecider decider, RuntimeException e) {

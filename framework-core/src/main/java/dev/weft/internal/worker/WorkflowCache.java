@@ -34,11 +34,17 @@ final class WorkflowCache {
         }
     }
 
-    /** Puts a decider back after its decision; the least recently used ones leave if it is full. */
+    /**
+     * Puts a decider back after its decision; the least recently used ones leave if it is full,
+     * and one the run had there before (stale) is closed.
+     */
     void put(WorkflowExecution run, ReplayDecider decider) {
         List<Entry> evicted = new ArrayList<>();
         synchronized (entries) {
-            entries.put(run.runId(), new Entry(run, decider));
+            Entry old = entries.put(run.runId(), new Entry(run, decider));
+            if (old != null && old.decider != decider) {
+                old.decider.close();
+            }
             Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
             while (entries.size() > capacity && it.hasNext()) {
                 evicted.add(it.next().getValue());
@@ -48,6 +54,22 @@ final class WorkflowCache {
         for (Entry e : evicted) {
             e.decider.close();
             Listeners.call(() -> listener.cacheEvicted(e.run));
+        }
+    }
+
+    /**
+     * Takes {@code decider} out if it is still the run's entry (nobody took it meanwhile).
+     *
+     * @return whether it was there; if not, another decision task has it
+     */
+    boolean remove(String runId, ReplayDecider decider) {
+        synchronized (entries) {
+            Entry e = entries.get(runId);
+            if (e == null || e.decider != decider) {
+                return false;
+            }
+            entries.remove(runId);
+            return true;
         }
     }
 
