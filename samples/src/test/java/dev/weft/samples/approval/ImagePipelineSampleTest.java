@@ -28,8 +28,7 @@ import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 final class ImagePipelineSampleTest {
     @RegisterExtension
     final WeftExtension weft = WeftExtension.newBuilder()
-            .domain(ImagePipelineSample.DOMAIN)
-            .taskList("image-builds")
+            .taskList(ImagePipelineSample.TASK_LIST)
             .workflows(ImagePipelineImpl.class)
             .activities(new SimulatedImageBuilder())
             .startTime(Instant.parse("2026-12-01T09:00:00Z"))
@@ -46,7 +45,7 @@ final class ImagePipelineSampleTest {
 
     @Test
     void anApprovedImageIsDistributedToEveryRegion() throws Exception {
-        Release r = ImagePipelineSample.approve(client, ImagePipelineSample.recipe("web"), "CHG-1");
+        Release r = ImagePipelineSample.approve(client, ImagePipelineSample.recipe("web"), "CHG-1", line -> {});
         assertEquals(
                 new Release(
                         "img-web-2026-12-1",
@@ -74,7 +73,7 @@ final class ImagePipelineSampleTest {
     void aStoppedPipelineFailsWithTheApproversReason() {
         WorkflowFailedException e = assertThrows(
                 WorkflowFailedException.class,
-                () -> ImagePipelineSample.stop(client, ImagePipelineSample.recipe("web"), "not this week"));
+                () -> ImagePipelineSample.stop(client, ImagePipelineSample.recipe("web"), "not this week", line -> {}));
         assertEquals("Stopped", e.getReason());
         assertEquals(
                 "Distribution of image img-web-2026-12-1 was stopped: not this week",
@@ -92,7 +91,7 @@ final class ImagePipelineSampleTest {
     void anImageThatFailsItsTestsNeverWaitsForApproval() {
         StepNotFoundException e = assertThrows(
                 StepNotFoundException.class,
-                () -> ImagePipelineSample.approve(client, ImagePipelineSample.recipe("broken"), "CHG-2"));
+                () -> ImagePipelineSample.approve(client, ImagePipelineSample.recipe("broken"), "CHG-2", line -> {}));
         WorkflowExecution run = latestRun("build-broken-2026.12.1");
         assertEquals(
                 "Execution build-broken-2026.12.1/" + run.runId()
