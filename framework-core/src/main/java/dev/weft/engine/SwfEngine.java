@@ -100,6 +100,7 @@ public interface SwfEngine extends SwfClient {
         private String region = "us-east-1";
         private String accountId = "123456789012";
         private final Map<String, LambdaFunction> lambdaFunctions = new LinkedHashMap<>();
+        private int historyEventLimit = 25_000;
 
         private Builder() {}
 
@@ -180,13 +181,36 @@ public interface SwfEngine extends SwfClient {
         }
 
         /**
+         * The most events one history may hold; an execution that would go past it is
+         * terminated ({@code EVENT_LIMIT_EXCEEDED}). Default: 25,000, SWF's limit. A larger limit
+         * is for load tests and benchmarks of longer histories than SWF allows; code that relies
+         * on it will not run on SWF.
+         *
+         * @param events the limit, at least 100
+         * @return this builder
+         */
+        public Builder historyEventLimit(int events) {
+            if (events < 100) {
+                throw new IllegalArgumentException("historyEventLimit must be at least 100, but was " + events);
+            }
+            this.historyEventLimit = events;
+            return this;
+        }
+
+        /**
          * Builds and starts the engine.
          *
          * @return a running engine; close it when done
          */
         public SwfEngine build() {
             return new Engine(
-                    virtualStart == null ? clock : null, virtualStart, pollTimeout, region, accountId, lambdaFunctions);
+                    virtualStart == null ? clock : null,
+                    virtualStart,
+                    pollTimeout,
+                    region,
+                    accountId,
+                    lambdaFunctions,
+                    historyEventLimit);
         }
 
         private static String requireText(String value, String name) {

@@ -148,13 +148,22 @@ public final class Engine
     private final Condition changed = changeLock.newCondition();
     private final AtomicInteger changeWaiters = new AtomicInteger();
 
+    private final int historyEventLimit;
+
+    /** The most events a history may hold (SWF's 25,000 unless built with another). */
+    int historyEventLimit() {
+        return historyEventLimit;
+    }
+
     public Engine(
             Clock clock,
             Instant virtualStart,
             Duration pollTimeout,
             String region,
             String accountId,
-            Map<String, LambdaFunction> lambdaFunctions) {
+            Map<String, LambdaFunction> lambdaFunctions,
+            int historyEventLimit) {
+        this.historyEventLimit = historyEventLimit;
         this.scheduler = virtualStart != null
                 ? Scheduler.virtualTime(virtualStart.toEpochMilli())
                 : Scheduler.wallClock(Objects.requireNonNull(clock, "clock"));

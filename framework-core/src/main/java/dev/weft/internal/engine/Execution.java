@@ -70,6 +70,11 @@ final class Execution {
     /** SWF's hard limit on history length. */
     static final int MAX_EVENTS = 25_000;
 
+    /** The engine's limit: {@link #MAX_EVENTS} unless the engine was built with another. */
+    private int maxEvents() {
+        return engine.historyEventLimit();
+    }
+
     static final int MAX_OPEN_ACTIVITIES = 1000;
     static final int MAX_OPEN_TIMERS = 1000;
     static final int MAX_OPEN_CHILDREN = 1000;
@@ -314,11 +319,11 @@ final class Execution {
 
     /** Appends an event stamped now and returns its id. */
     long append(EventType type, Object attributes) {
-        if (eventCount >= MAX_EVENTS - 1 && type != EventType.WORKFLOW_EXECUTION_TERMINATED) {
+        if (eventCount >= maxEvents() - 1 && type != EventType.WORKFLOW_EXECUTION_TERMINATED) {
             throw new HistoryFull();
         }
         if (eventCount == eventTimes.length) {
-            int capacity = Math.min(eventCount * 2, MAX_EVENTS);
+            int capacity = Math.min(eventCount * 2, maxEvents());
             eventTimes = Arrays.copyOf(eventTimes, capacity);
             eventTypes = Arrays.copyOf(eventTypes, capacity);
             eventAttributes = Arrays.copyOf(eventAttributes, capacity);
@@ -390,7 +395,7 @@ final class Execution {
         } catch (HistoryFull full) {
             terminate(
                     null,
-                    "The history reached " + MAX_EVENTS + " events",
+                    "The history reached " + maxEvents() + " events",
                     childPolicy,
                     WorkflowExecutionTerminatedCause.EVENT_LIMIT_EXCEEDED,
                     fx);
@@ -1263,7 +1268,7 @@ final class Execution {
             } catch (HistoryFull full) {
                 terminate(
                         null,
-                        "The history reached " + MAX_EVENTS + " events",
+                        "The history reached " + maxEvents() + " events",
                         childPolicy,
                         WorkflowExecutionTerminatedCause.EVENT_LIMIT_EXCEEDED,
                         fx);

@@ -1,0 +1,425 @@
+package dev.weft.benchmarks;
+
+import dev.weft.benchmarks.Workflows.Chain;
+import dev.weft.benchmarks.Workflows.ChainImpl;
+import dev.weft.benchmarks.Workflows.Parked;
+import dev.weft.benchmarks.Workflows.ParkedImpl;
+import dev.weft.benchmarks.Workflows.Sleeper;
+import dev.weft.benchmarks.Workflows.SleeperImpl;
+import dev.weft.benchmarks.Workflows.StepsImpl;
+import dev.weft.benchmarks.Workflows.ThreeStep;
+import dev.weft.benchmarks.Workflows.ThreeStepImpl;
+import dev.weft.client.WorkflowClient;
+import dev.weft.engine.SwfEngine;
+import dev.weft.internal.replay.DeciderOptions;
+import dev.weft.internal.replay.ReplayDecider;
+import dev.weft.internal.replay.ReplayDecider.DecisionTask;
+import dev.weft.internal.replay.WorkflowImplementations;
+import dev.weft.testing.TestWorkflowEnvironment;
+import dev.weft.testing.WorkflowReplayer;
+import dev.weft.worker.Worker;
+import dev.weft.worker.WorkerListener;
+import dev.weft.worker.WorkerOptions;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.swf.model.EventType;
+import software.amazon.awssdk.services.swf.model.HistoryEvent;
+import software.amazon.awssdk.services.swf.model.WorkflowExecution;
+import software.amazon.awssdk.services.swf.model.WorkflowType;
+
+/**
+ * The benchmark harness: each workload runs on its own in-process engine and prints one line per
+ * figure. {@code ./mvnw -q package -Pbench -DskipTests -pl benchmarks -am} runs them all;
+ * {@code -Dbench=w1,w3} picks some. See docs/benchmarks.md.
+ */
+public final class Benchmarks {
+    static final String DOMAIN = "bench";
+
+    private final Consumer<String> out;
+
+    Benchmarks(Consumer<String> out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Set<String> which = new LinkedHashSet<>();
+        for (String a : args) {
+            which.addAll(Arrays.asList(a.toLowerCase(Locale.ROOT).split(",", -1)));
+        }
+        if (which.isEmpty() || which.contains("all")) {
+            which = new LinkedHashSet<>(List.of("w1", "w2", "w3", "w4", "w5", "cache"));
+        }
+        Benchmarks b = new Benchmarks(System.out::println);
+        System.out.println(
+                "# JDK " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+        List<HistoryEvent> chain1000 = null;
+        WorkflowExecution chainRun = null;
+        for (String w : which) {
+            switch (w) {
+                case "w1" -> {
+                    b.threeStep(2_000, false); // Warm-up: the JIT compiles the hot paths.
+                    b.threeStep(2_000, true);
+                }
+                case "w2" -> {
+                    b.chain(200, false);
+                    b.chain(1_000, true);
+                    b.chain(5_000, true);
+                }
+                case "w3" -> {
+                    ChainRun r1 = b.chain(1_000, false);
+                    chain1000 = r1.history();
+                    chainRun = r1.run();
+                    b.replay(chainRun, chain1000, 40, true);
+                    ChainRun r5 = b.chain(5_000, false);
+                    b.replay(r5.run(), r5.history(), 10, true);
+                }
+                case "w4" -> b.timers(100, 20, true);
+                case "w5" -> {
+                    b.parked(1_000, false);
+                    b.parked(10_000, true);
+                }
+                case "w5-100k" -> b.parked(100_000, true);
+                case "cache" -> b.cache(new int[] {100, 1_000, 10_000}, true);
+                default ->
+                    throw new IllegalArgumentException(
+                            "Unknown workload " + w + "; known: w1, w2, w3, w4, w5, w5-100k, cache, all");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // W1
+
+    /** W1's figures. */
+    record ThreeStepResult(int workflows, double perSecond, double meanMillis, double p99Millis) {}
+
+    ThreeStepResult threeStep(int n, boolean print) throws InterruptedException {
+        Map<String, Long> closedAt = new ConcurrentHashMap<>();
+        WorkerListener listener = new WorkerListener() {
+            @Override
+            public void decided(
+                    WorkflowExecution run, WorkflowType type, Duration latency, int decisions, boolean closing) {
+                if (closing) {
+                    closedAt.put(run.runId(), System.nanoTime());
+                }
+            }
+        };
+        try (SwfEngine swf = engine(25_000)) {
+            Worker worker = Worker.newBuilder(swf, DOMAIN, "three-step")
+                    .workflows(ThreeStepImpl.class)
+                    .activities(new StepsImpl())
+                    .options(WorkerOptions.newBuilder().listener(listener).build())
+                    .build();
+            worker.start();
+            try {
+                WorkflowClient client = WorkflowClient.create(swf, DOMAIN);
+                List<WorkflowExecution> runs = new ArrayList<>(n);
+                long[] startedAt = new long[n];
+                long t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    startedAt[i] = System.nanoTime();
+                    runs.add(WorkflowClient.start(client.newWorkflowStub(ThreeStep.class)::run, i));
+                }
+                for (int i = 0; i < n; i++) {
+                    WorkflowExecution r = runs.get(i);
+                    int result =
+                            client.newUntypedStub(r.workflowId(), r.runId()).getResult(Integer.class);
+                    if (result != i + 3) {
+                        throw new IllegalStateException("W1: workflow " + i + " returned " + result);
+                    }
+                }
+                long t1 = System.nanoTime();
+                double[] latencies = new double[n];
+                for (int i = 0; i < n; i++) {
+                    Long closed = closedAt.get(runs.get(i).runId());
+                    latencies[i] = closed == null ? Double.NaN : (closed - startedAt[i]) / 1e6;
+                }
+                Arrays.sort(latencies);
+                double mean = Arrays.stream(latencies).average().orElse(Double.NaN);
+                double p99 = latencies[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)];
+                double perSecond = n / ((t1 - t0) / 1e9);
+                if (print) {
+                    out.accept(String.format(
+                            Locale.ROOT,
+                            "W1 three-step: %d workflows, %.0f workflows/s, latency mean %.1f ms, p99 %.1f ms",
+                            n,
+                            perSecond,
+                            mean,
+                            p99));
+                }
+                return new ThreeStepResult(n, perSecond, mean, p99);
+            } finally {
+                worker.close();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // W2
+
+    /** A chain's run, its history and its wall time. */
+    record ChainRun(WorkflowExecution run, List<HistoryEvent> history, double millis) {}
+
+    ChainRun chain(int n, boolean print) {
+        try (SwfEngine swf = engine(Math.max(25_000, 6 * n + 100))) {
+            Worker worker = Worker.newBuilder(swf, DOMAIN, "chain")
+                    .workflows(ChainImpl.class)
+                    .activities(new StepsImpl())
+                    .build();
+            worker.start();
+            try {
+                WorkflowClient client = WorkflowClient.create(swf, DOMAIN);
+                long t0 = System.nanoTime();
+                WorkflowExecution run = WorkflowClient.start(client.newWorkflowStub(Chain.class)::run, n);
+                int result =
+                        client.newUntypedStub(run.workflowId(), run.runId()).getResult(Integer.class);
+                double millis = (System.nanoTime() - t0) / 1e6;
+                if (result != n) {
+                    throw new IllegalStateException("W2: the chain of " + n + " returned " + result);
+                }
+                List<HistoryEvent> history =
+                        client.newUntypedStub(run.workflowId(), run.runId()).history();
+                if (print) {
+                    out.accept(String.format(
+                            Locale.ROOT,
+                            "W2 long chain: %d activities (%d events) in %.0f ms, %.1f us per activity",
+                            n,
+                            history.size(),
+                            millis,
+                            millis * 1000 / n));
+                }
+                return new ChainRun(run, history, millis);
+            } finally {
+                worker.close();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // W3
+
+    /** Replays a history from scratch {@code times} times; the best and median times, ms. */
+    double[] replay(WorkflowExecution run, List<HistoryEvent> history, int times, boolean print) {
+        WorkflowReplayer replayer = WorkflowReplayer.of(ChainImpl.class);
+        double[] ms = new double[times];
+        for (int i = 0; i < times; i++) {
+            long t0 = System.nanoTime();
+            replayer.replay(run, history);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        double best = sorted[0];
+        double median = sorted[times / 2];
+        if (print) {
+            out.accept(String.format(
+                    Locale.ROOT,
+                    "W3 replay: %d events, best %.2f ms (%.0f events/s), median %.2f ms, first %.2f ms",
+                    history.size(),
+                    best,
+                    history.size() / (best / 1000),
+                    median,
+                    ms[0]));
+        }
+        return new double[] {best, median};
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // W4
+
+    /** Sleeps {@code sleeps} hours on virtual time, {@code times} runs; the median wall time, ms. */
+    double timers(int sleeps, int times, boolean print) {
+        try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newBuilder().build()) {
+            env.newWorker("sleepers").workflows(SleeperImpl.class).start();
+            WorkflowClient client = env.getWorkflowClient();
+            double[] ms = new double[times];
+            for (int i = 0; i < times; i++) {
+                long t0 = System.nanoTime();
+                int r = client.newWorkflowStub(Sleeper.class).run(sleeps);
+                ms[i] = (System.nanoTime() - t0) / 1e6;
+                if (r != sleeps) {
+                    throw new IllegalStateException("W4: returned " + r);
+                }
+            }
+            double first = ms[0];
+            Arrays.sort(ms);
+            double median = ms[times / 2];
+            if (print) {
+                out.accept(String.format(
+                        Locale.ROOT,
+                        "W4 timers: %d one-hour sleeps on virtual time, median %.1f ms (best %.1f, first %.1f)",
+                        sleeps,
+                        median,
+                        ms[0],
+                        first));
+            }
+            return median;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // W5
+
+    /** W5's figures. */
+    record ParkedResult(int workflows, double bytesPerExecution, double parkMillis, double releaseMillis) {}
+
+    ParkedResult parked(int n, boolean print) throws InterruptedException {
+        AtomicInteger decided = new AtomicInteger();
+        WorkerListener listener = new WorkerListener() {
+            @Override
+            public void decided(
+                    WorkflowExecution run, WorkflowType type, Duration latency, int decisions, boolean closing) {
+                decided.incrementAndGet();
+            }
+        };
+        try (SwfEngine swf = engine(25_000)) {
+            Worker worker = Worker.newBuilder(swf, DOMAIN, "parked")
+                    .workflows(ParkedImpl.class)
+                    .options(WorkerOptions.newBuilder()
+                            .workflowCacheSize(n) // Every parked execution stays in memory.
+                            .listener(listener)
+                            .build())
+                    .build();
+            worker.start();
+            try {
+                WorkflowClient client = WorkflowClient.create(swf, DOMAIN);
+                long before = usedHeapAfterGc();
+                long t0 = System.nanoTime();
+                List<WorkflowExecution> runs = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    runs.add(WorkflowClient.start(client.newWorkflowStub(Parked.class)::run));
+                }
+                while (decided.get() < n) {
+                    Thread.sleep(1);
+                }
+                double parkMillis = (System.nanoTime() - t0) / 1e6;
+                long after = usedHeapAfterGc();
+                double perExecution = (after - before) / (double) n;
+                long t1 = System.nanoTime();
+                for (WorkflowExecution r : runs) {
+                    client.newWorkflowStub(Parked.class, r.workflowId()).release();
+                }
+                for (WorkflowExecution r : runs) {
+                    String s = client.newUntypedStub(r.workflowId(), r.runId()).getResult(String.class);
+                    if (!"released".equals(s)) {
+                        throw new IllegalStateException("W5: " + r.workflowId() + " returned " + s);
+                    }
+                }
+                double releaseMillis = (System.nanoTime() - t1) / 1e6;
+                if (print) {
+                    out.accept(String.format(
+                            Locale.ROOT,
+                            "W5 parked: %d executions, %.0f bytes of heap each (engine and worker cache), parked in %.0f"
+                                    + " ms, signaled and completed in %.0f ms",
+                            n,
+                            perExecution,
+                            parkMillis,
+                            releaseMillis));
+                }
+                return new ParkedResult(n, perExecution, parkMillis, releaseMillis);
+            } finally {
+                worker.close();
+            }
+        }
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // The decision cache
+
+    /** Per-decision cost in microseconds at each length, {cache on, cache off}. */
+    double[][] cache(int[] lengths, boolean print) {
+        int longest = Arrays.stream(lengths).max().orElseThrow();
+        ChainRun chain = chain(longest / 6 + 2, false);
+        List<HistoryEvent> h = chain.history();
+        List<Integer> startedIds = new ArrayList<>();
+        for (HistoryEvent e : h) {
+            if (e.eventType() == EventType.DECISION_TASK_STARTED) {
+                startedIds.add(e.eventId().intValue());
+            }
+        }
+        WorkflowType type = h.get(0).workflowExecutionStartedEventAttributes().workflowType();
+        WorkflowImplementations impls = new WorkflowImplementations().add(ChainImpl.class);
+        double[][] out = new double[lengths.length][];
+        for (int li = 0; li < lengths.length; li++) {
+            int target = lengths[li];
+            int idx = 0;
+            while (idx < startedIds.size() - 1 && startedIds.get(idx) < target) {
+                idx++;
+            }
+            // Cache on: one decider steps through every decision task; the steps near the target are timed.
+            int from = Math.max(1, idx - 5);
+            double onMicros = Double.MAX_VALUE;
+            for (int round = 0; round < 3; round++) {
+                ReplayDecider d = new ReplayDecider(impls, DeciderOptions.DEFAULT, DOMAIN);
+                try {
+                    long timed = 0;
+                    int steps = 0;
+                    int prev = 0;
+                    for (int i = 0; i <= idx; i++) {
+                        int started = startedIds.get(i);
+                        List<HistoryEvent> slice = h.subList(prev == 0 ? 0 : prev - 1, started);
+                        long t0 = System.nanoTime();
+                        d.decide(new DecisionTask(chain.run(), type, started, prev, slice));
+                        long dt = System.nanoTime() - t0;
+                        if (i >= from) {
+                            timed += dt;
+                            steps++;
+                        }
+                        prev = started;
+                    }
+                    onMicros = Math.min(onMicros, timed / 1e3 / steps);
+                } finally {
+                    d.close();
+                }
+            }
+            // Cache off: a fresh decider replays the whole history to make the same decision.
+            int started = startedIds.get(idx);
+            double offMicros = Double.MAX_VALUE;
+            for (int round = 0; round < 5; round++) {
+                ReplayDecider d = new ReplayDecider(impls, DeciderOptions.DEFAULT, DOMAIN);
+                try {
+                    long t0 = System.nanoTime();
+                    d.decide(new DecisionTask(chain.run(), type, started, 0, h.subList(0, started)));
+                    offMicros = Math.min(offMicros, (System.nanoTime() - t0) / 1e3);
+                } finally {
+                    d.close();
+                }
+            }
+            out[li] = new double[] {onMicros, offMicros};
+            if (print) {
+                this.out.accept(String.format(
+                        Locale.ROOT,
+                        "cache: decision at event %d: %.1f us with the cache, %.1f us replaying from scratch",
+                        started,
+                        onMicros,
+                        offMicros));
+            }
+        }
+        return out;
+    }
+
+    private static SwfEngine engine(int eventLimit) {
+        SwfEngine swf = SwfEngine.builder().historyEventLimit(eventLimit).build();
+        swf.registerDomain(r -> r.name(DOMAIN).workflowExecutionRetentionPeriodInDays("1"));
+        return swf;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.weft.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** Every workload at a tiny size, so that the benchmarks never rot; no figure is checked. */
+final class BenchmarksSmokeTest {
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Benchmarks b = new Benchmarks(lines::add);
+
+    @Test
+    void threeStep() throws Exception {
+        assertEquals(20, b.threeStep(20, true).workflows());
+        assertTrue(lines.get(0).startsWith("W1 three-step: 20 workflows, "), lines.get(0));
+    }
+
+    @Test
+    void chainThenReplay() {
+        Benchmarks.ChainRun r = b.chain(30, true);
+        assertEquals(6 * 30 + 5, r.history().size());
+        b.replay(r.run(), r.history(), 2, true);
+        assertTrue(lines.get(0).startsWith("W2 long chain: 30 activities (185 events) in "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("W3 replay: 185 events, best "), lines.get(1));
+    }
+
+    @Test
+    void timers() {
+        b.timers(5, 2, true);
+        assertTrue(lines.get(0).startsWith("W4 timers: 5 one-hour sleeps on virtual time, median "), lines.get(0));
+    }
+
+    @Test
+    void parked() throws Exception {
+        assertEquals(10, b.parked(10, true).workflows());
+        assertTrue(lines.get(0).startsWith("W5 parked: 10 executions, "), lines.get(0));
+    }
+
+    @Test
+    void cache() {
+        double[][] micros = b.cache(new int[] {20, 60}, true);
+        assertEquals(2, micros.length);
+        assertTrue(lines.get(0).startsWith("cache: decision at event "), lines.get(0));
+    }
+}
