@@ -57,7 +57,7 @@ public final class Benchmarks {
             which.addAll(Arrays.asList(a.toLowerCase(Locale.ROOT).split(",", -1)));
         }
         if (which.isEmpty() || which.contains("all")) {
-            which = new LinkedHashSet<>(List.of("w1", "w2", "w3", "w4", "w5", "cache"));
+            which = new LinkedHashSet<>(List.of("w1", "w2", "w3", "w4", "w5", "cache", "handoff"));
         }
         Benchmarks b = new Benchmarks(System.out::println);
         System.out.println(
@@ -70,11 +70,18 @@ public final class Benchmarks {
                 case "w1" -> {
                     b.threeStep(2_000, false); // Warm-up: the JIT compiles the hot paths.
                     b.threeStep(2_000, true);
+                    b.threeStep(
+                            2_000,
+                            WorkerOptions.newBuilder().workflowCacheSize(4_000).build(),
+                            "workflowCacheSize 4000",
+                            true);
                 }
                 case "w2" -> {
-                    b.chain(200, false);
-                    b.chain(1_000, true);
-                    b.chain(5_000, true);
+                    for (int i = 0; i < 5; i++) {
+                        b.chain(1_000, false); // Warm-up.
+                    }
+                    b.chains(1_000, 5);
+                    b.chains(5_000, 3);
                 }
                 case "w3" -> {
                     ChainRun r1 = b.chain(1_000, false);
@@ -91,9 +98,10 @@ public final class Benchmarks {
                 }
                 case "w5-100k" -> b.parked(100_000, true);
                 case "cache" -> b.cache(new int[] {100, 1_000, 10_000}, true);
+                case "handoff" -> b.handoff(200_000, true);
                 default ->
                     throw new IllegalArgumentException(
-                            "Unknown workload " + w + "; known: w1, w2, w3, w4, w5, w5-100k, cache, all");
+                            "Unknown workload " + w + "; known: w1, w2, w3, w4, w5, w5-100k, cache, handoff, all");
             }
         }
     }
@@ -105,6 +113,11 @@ public final class Benchmarks {
     record ThreeStepResult(int workflows, double perSecond, double meanMillis, double p99Millis) {}
 
     ThreeStepResult threeStep(int n, boolean print) throws InterruptedException {
+        return threeStep(n, WorkerOptions.newBuilder().build(), "default settings", print);
+    }
+
+    ThreeStepResult threeStep(int n, WorkerOptions options, String settings, boolean print)
+            throws InterruptedException {
         Map<String, Long> closedAt = new ConcurrentHashMap<>();
         WorkerListener listener = new WorkerListener() {
             @Override
@@ -119,7 +132,7 @@ public final class Benchmarks {
             Worker worker = Worker.newBuilder(swf, DOMAIN, "three-step")
                     .workflows(ThreeStepImpl.class)
                     .activities(new StepsImpl())
-                    .options(WorkerOptions.newBuilder().listener(listener).build())
+                    .options(options.toBuilder().listener(listener).build())
                     .build();
             worker.start();
             try {
@@ -140,6 +153,9 @@ public final class Benchmarks {
                     }
                 }
                 long t1 = System.nanoTime();
+                while (closedAt.size() < n) {
+                    Thread.sleep(1); // The listener hears of a close just after the client sees it.
+                }
                 double[] latencies = new double[n];
                 for (int i = 0; i < n; i++) {
                     Long closed = closedAt.get(runs.get(i).runId());
@@ -152,7 +168,8 @@ public final class Benchmarks {
                 if (print) {
                     out.accept(String.format(
                             Locale.ROOT,
-                            "W1 three-step: %d workflows, %.0f workflows/s, latency mean %.1f ms, p99 %.1f ms",
+                            "W1 three-step (%s): %d workflows, %.0f workflows/s, latency mean %.1f ms, p99 %.1f ms",
+                            settings,
                             n,
                             perSecond,
                             mean,
@@ -170,6 +187,29 @@ public final class Benchmarks {
 
     /** A chain's run, its history and its wall time. */
     record ChainRun(WorkflowExecution run, List<HistoryEvent> history, double millis) {}
+
+    /** Runs a chain of {@code n} {@code times} times and prints the median. */
+    double chains(int n, int times) {
+        double[] ms = new double[times];
+        int events = 0;
+        for (int i = 0; i < times; i++) {
+            ChainRun r = chain(n, false);
+            ms[i] = r.millis();
+            events = r.history().size();
+        }
+        Arrays.sort(ms);
+        double median = ms[times / 2];
+        out.accept(String.format(
+                Locale.ROOT,
+                "W2 long chain: %d activities (%d events), median of %d runs %.0f ms (best %.0f), %.1f us per activity",
+                n,
+                events,
+                times,
+                median,
+                ms[0],
+                median * 1000 / n));
+        return median;
+    }
 
     ChainRun chain(int n, boolean print) {
         try (SwfEngine swf = engine(Math.max(25_000, 6 * n + 100))) {
@@ -415,6 +455,50 @@ public final class Benchmarks {
             }
         }
         return out;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // The floor: one thread waking another
+
+    /**
+     * Two platform threads pass a baton back and forth with park and unpark, as Weft's threads
+     * do: the mean one-way hand-off, in microseconds.
+     */
+    double handoff(int passes, boolean print) throws InterruptedException {
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            best = Math.min(best, pingPong(passes));
+        }
+        if (print) {
+            out.accept(String.format(
+                    Locale.ROOT, "hand-off: one thread waking another (park/unpark, platform threads): %.1f us", best));
+        }
+        return best;
+    }
+
+    private static double pingPong(int passes) throws InterruptedException {
+        AtomicInteger turn = new AtomicInteger();
+        Thread[] threads = new Thread[2];
+        for (int side = 0; side < 2; side++) {
+            int me = side;
+            threads[side] = new Thread(
+                    () -> {
+                        for (int i = me; i < passes; i += 2) {
+                            while (turn.get() != i) {
+                                java.util.concurrent.locks.LockSupport.park();
+                            }
+                            turn.set(i + 1);
+                            java.util.concurrent.locks.LockSupport.unpark(threads[1 - me]);
+                        }
+                    },
+                    "bench-handoff-" + side);
+        }
+        long t0 = System.nanoTime();
+        threads[0].start();
+        threads[1].start();
+        threads[0].join();
+        threads[1].join();
+        return (System.nanoTime() - t0) / 1e3 / passes;
     }
 
     private static SwfEngine engine(int eventLimit) {

@@ -15,7 +15,7 @@ final class BenchmarksSmokeTest {
     @Test
     void threeStep() throws Exception {
         assertEquals(20, b.threeStep(20, true).workflows());
-        assertTrue(lines.get(0).startsWith("W1 three-step: 20 workflows, "), lines.get(0));
+        assertTrue(lines.get(0).startsWith("W1 three-step (default settings): 20 workflows, "), lines.get(0));
     }
 
     @Test
@@ -44,5 +44,11 @@ final class BenchmarksSmokeTest {
         double[][] micros = b.cache(new int[] {20, 60}, true);
         assertEquals(2, micros.length);
         assertTrue(lines.get(0).startsWith("cache: decision at event "), lines.get(0));
+    }
+
+    @Test
+    void handoff() throws Exception {
+        assertTrue(b.handoff(1_000, true) > 0);
+        assertTrue(lines.get(0).startsWith("hand-off: "), lines.get(0));
     }
 }

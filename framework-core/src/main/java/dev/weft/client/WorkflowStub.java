@@ -228,6 +228,13 @@ public final class WorkflowStub {
         long maxWait = client.options().getMaxResultPollInterval().toNanos();
         while (true) {
             long mark = mark();
+            if (client.swf() instanceof ClientWaits w && w.isOpen(client.domain(), run.workflowId(), run.runId())) {
+                // Still open: wait for the next change without reading the history.
+                if (!pause(mark, wait, deadlineNanos, run)) {
+                    return TIMED_OUT;
+                }
+                continue;
+            }
             HistoryEvent last = lastEvent(run);
             switch (last.eventType()) {
                 case WORKFLOW_EXECUTION_COMPLETED -> {

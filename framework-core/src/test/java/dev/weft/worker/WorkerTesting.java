@@ -160,12 +160,16 @@ public final class WorkerTesting implements AutoCloseable {
                     || n.startsWith("weft-activity")
                     || n.startsWith("weft-heartbeats")
                     || n.startsWith("weft-workflow-")) {
+                // A pooled workflow thread is renamed when its workflow is done with it.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 try {
-                    t.join(TimeUnit.SECONDS.toMillis(10));
+                    while (t.isAlive() && t.getName().equals(n) && System.nanoTime() < deadline) {
+                        t.join(1);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                if (t.isAlive()) {
+                if (t.isAlive() && t.getName().equals(n)) {
                     left.add(n);
                 }
             }

@@ -345,12 +345,16 @@ public final class TestWorkflowEnvironment implements AutoCloseable {
                             || n.startsWith("weft-workflow-"))) {
                 continue;
             }
+            // Workflow threads of dropped runs unwind: the thread ends, or (a pooled one) is renamed.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             try {
-                t.join(TimeUnit.SECONDS.toMillis(5)); // Workflow threads of dropped runs unwind.
+                while (t.isAlive() && t.getName().equals(n) && System.nanoTime() < deadline) {
+                    t.join(1);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (t.isAlive()) {
+            if (t.isAlive() && t.getName().equals(n)) {
                 left.add(n);
             }
         }

@@ -337,6 +337,18 @@ public final class Engine
         }
     }
 
+    @Override
+    public boolean isOpen(String domain, String workflowId, String runId) {
+        Domain d;
+        try {
+            d = registry.domain(domain);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        Execution e = d.runs.get(runId);
+        return e != null && e.workflowId.equals(workflowId) && e.isOpen();
+    }
+
     /** Wakes every {@link #awaitChange} waiter, as a change would (a test harness has news for them). */
     public void wakeWaiters() {
         changed();

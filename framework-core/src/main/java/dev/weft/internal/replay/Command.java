@@ -47,6 +47,7 @@ final class Command {
         for (int i = 0; i < data.length(); i++) {
             h = 31 * h + data.charAt(i);
         }
-        return String.format("%016x (%d chars)", h, data.length());
+        String hex = Long.toHexString(h); // As %016x, without a Formatter: this runs for every command.
+        return "0".repeat(16 - hex.length()) + hex + " (" + data.length() + " chars)";
     }
 }

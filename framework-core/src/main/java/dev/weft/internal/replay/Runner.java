@@ -5,7 +5,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -49,6 +54,7 @@ final class Runner {
     /** Something that can hold the baton: a workflow thread or the controller. */
     private abstract static class Holder {
         volatile boolean turn;
+        /** The thread running it; null until that thread has picked it up. */
         volatile Thread thread;
     }
 
@@ -58,6 +64,9 @@ final class Runner {
     final class WThread extends Holder {
         final String name;
         private final Runnable body;
+        /** Handed to a thread to run (the thread may not have picked it up yet). */
+        private boolean started;
+
         private BooleanSupplier waitingFor;
         private boolean done;
         /** Per-thread state of the workflow context (the current cancellation scope). */
@@ -108,8 +117,7 @@ final class Runner {
     private static final ThreadLocal<Runner> ACTIVE = new ThreadLocal<>();
 
     private static final Method OF_VIRTUAL = virtualMethod(null, "ofVirtual");
-    private static final Method NAME = virtualMethod("java.lang.Thread$Builder$OfVirtual", "name", String.class);
-    private static final Method UNSTARTED = virtualMethod("java.lang.Thread$Builder", "unstarted", Runnable.class);
+    private static final Method FACTORY = virtualMethod("java.lang.Thread$Builder", "factory");
 
     private final String name;
     private final Object owner;
@@ -318,7 +326,8 @@ final class Runner {
         passes = passes + 1; // Only the baton holder writes it; the controller only reads.
         if (next instanceof WThread t) {
             running = t;
-            if (t.thread == null) {
+            if (!t.started) {
+                t.started = true;
                 t.turn = true;
                 start(t);
                 return;
@@ -344,9 +353,9 @@ final class Runner {
     void destroy() {
         destroyed = true;
         for (WThread t : all) {
-            if (t.thread != null && !t.done) {
+            if (t.started && !t.done) {
                 t.turn = true;
-                LockSupport.unpark(t.thread);
+                LockSupport.unpark(t.thread); // Null: the thread has yet to pick it up, and will see turn.
             }
         }
     }
@@ -373,30 +382,76 @@ final class Runner {
     }
 
     /**
-     * Starts a workflow thread. Its {@code thread} is set before it starts: once started it may
-     * run, block and be handed the baton again at once, and the next holder must then find it
-     * started, or it would start the same workflow thread twice.
+     * Starts a workflow thread: a new virtual thread (JDK 21+), or a pooled platform thread. The
+     * thread records itself in {@code t.thread} when it picks the work up; a baton passed before
+     * that is not lost: {@code turn} and {@code thread} are volatile, so of a passer (writes turn,
+     * reads thread) and the new thread (writes thread, reads turn) at least one sees the other.
      */
     private void start(WThread t) {
-        Thread thread;
-        if (OF_VIRTUAL != null && NAME != null && UNSTARTED != null) {
-            thread = virtualThread(t);
-        } else {
-            thread = new Thread(t::run, "weft-workflow-" + t.name);
-            thread.setDaemon(true);
+        if (VIRTUAL != null) {
+            Thread thread = VIRTUAL.newThread(t::run);
+            thread.setName("weft-workflow-" + t.name);
+            t.thread = thread;
+            thread.start();
+            return;
         }
-        t.thread = thread;
-        thread.start();
+        PLATFORM.execute(() -> {
+            Thread me = Thread.currentThread();
+            me.setName("weft-workflow-" + t.name);
+            t.thread = me;
+            try {
+                t.run();
+            } finally {
+                CURRENT.remove();
+                ACTIVE.remove();
+                Thread.interrupted(); // A destroyed workflow's interrupt stays with its run.
+                me.setName(IDLE_NAME);
+            }
+        });
     }
 
-    private static Thread virtualThread(WThread t) {
-        try {
-            Object builder = OF_VIRTUAL.invoke(null);
-            builder = NAME.invoke(builder, "weft-workflow-" + t.name);
-            return (Thread) UNSTARTED.invoke(builder, (Runnable) t::run);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("[BUG] cannot create a virtual thread", e);
+    /** Makes unstarted virtual threads (JDK 21+), or null. Built once: reflection per thread costs. */
+    private static final ThreadFactory VIRTUAL = virtualFactory();
+
+    /** The name of a pooled platform thread between workflows. */
+    static final String IDLE_NAME = "weft-pooled-workflow-thread";
+
+    /**
+     * Platform threads for workflows before JDK 21, reused: starting a thread costs more the more
+     * threads are alive (10,000 parked workflows made each start take over a millisecond), and
+     * before JDK 19 a thread group's array is scanned on each thread's exit, so they are spread
+     * over several groups. Idle threads end after 2 seconds (thousands of idle threads slow every
+     * safepoint and collection).
+     */
+    private static final ExecutorService PLATFORM = VIRTUAL != null ? null : platformPool();
+
+    private static ExecutorService platformPool() {
+        ThreadGroup[] groups = platformGroups(64);
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 2, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(groups[Math.floorMod(n.getAndIncrement(), groups.length)], r, IDLE_NAME);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static ThreadFactory virtualFactory() {
+        if (OF_VIRTUAL == null || FACTORY == null) {
+            return null;
         }
+        try {
+            return (ThreadFactory) FACTORY.invoke(OF_VIRTUAL.invoke(null));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // JDK 19 and 20 without preview features: platform threads.
+        }
+    }
+
+    private static ThreadGroup[] platformGroups(int n) {
+        ThreadGroup[] groups = new ThreadGroup[n];
+        for (int i = 0; i < n; i++) {
+            groups[i] = new ThreadGroup("weft-workflows-" + i);
+        }
+        return groups;
     }
 
     /**

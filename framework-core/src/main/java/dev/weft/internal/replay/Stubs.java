@@ -138,9 +138,8 @@ final class Stubs {
 
         @Override
         public final Object invoke(Object proxy, Method m, Object[] args) {
-            Object o = objectMethod(proxy, m, args, toString());
-            if (o != null) {
-                return o;
+            if (m.getDeclaringClass() == Object.class) {
+                return objectMethod(proxy, m, args, toString());
             }
             ActivityMethod am = model.method(m);
             String what = kind + " " + am.methodLabel();
@@ -253,9 +252,8 @@ final class Stubs {
 
         @Override
         public Object invoke(Object proxy, Method m, Object[] args) {
-            Object o = objectMethod(proxy, m, args, toString());
-            if (o != null) {
-                return o;
+            if (m.getDeclaringClass() == Object.class) {
+                return objectMethod(proxy, m, args, toString());
             }
             String label = model.type().getSimpleName() + "." + m.getName();
             WorkflowContext ctx = WorkflowContext.current("The child workflow method " + label);
@@ -355,9 +353,8 @@ final class Stubs {
 
         @Override
         public Object invoke(Object proxy, Method m, Object[] args) {
-            Object o = objectMethod(proxy, m, args, toString());
-            if (o != null) {
-                return o;
+            if (m.getDeclaringClass() == Object.class) {
+                return objectMethod(proxy, m, args, toString());
             }
             String label = model.type().getSimpleName() + "." + m.getName();
             String signal = model.signalName(m);

@@ -23,4 +23,16 @@ public interface ClientWaits {
      * @throws InterruptedException if interrupted while waiting
      */
     void awaitChange(long mark, long maxNanos) throws InterruptedException;
+
+    /**
+     * Whether a run is still open, answered without reading its history (a client waiting for a
+     * close looks after every change, and a history read costs far more).
+     *
+     * @param domain the domain
+     * @param workflowId the workflow id
+     * @param runId the run id
+     * @return true if the run is open, false if it closed or is unknown (read the history to know
+     *     which)
+     */
+    boolean isOpen(String domain, String workflowId, String runId);
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -123,18 +122,11 @@ final class DecisionWorker {
     private void pollLoop(String taskList) {
         int failures = 0;
         while (polling(taskList)) {
-            try {
-                if (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                    continue;
-                }
-            } catch (InterruptedException e) {
-                continue; // A shutdown's wake-up: the loop's condition decides.
-            }
+            // No slot is held while polling: a poller waiting on the shared list would otherwise
+            // keep the sticky poller from taking the decisions of the executions already running.
             boolean handedOff = false;
+            boolean slot = false;
             try {
-                if (!polling(taskList)) {
-                    return;
-                }
                 long start = System.nanoTime();
                 PollForDecisionTaskResponse task;
                 try {
@@ -163,6 +155,8 @@ final class DecisionWorker {
                 if (empty) {
                     continue;
                 }
+                slots.acquireUninterruptibly(); // At most one task per poller waits here for a slot.
+                slot = true;
                 int inUse = options.getMaxConcurrentDecisionTasks() - slots.availablePermits();
                 Listeners.call(
                         () -> listener.slotsInUse(TaskKind.DECISION, inUse, options.getMaxConcurrentDecisionTasks()));
@@ -175,7 +169,7 @@ final class DecisionWorker {
                 });
                 handedOff = true;
             } finally {
-                if (!handedOff) {
+                if (slot && !handedOff) {
                     slots.release();
                 }
             }

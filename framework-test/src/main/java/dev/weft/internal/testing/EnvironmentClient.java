@@ -71,6 +71,11 @@ public final class EnvironmentClient implements ClientWaits {
     }
 
     @Override
+    public boolean isOpen(String domain, String workflowId, String runId) {
+        return engine.isOpen(domain, workflowId, runId);
+    }
+
+    @Override
     public void awaitChange(long mark, long maxNanos) throws InterruptedException {
         failures.throwIfDecisionFailed();
         if (autoSkip.getAsBoolean() && engine.changeMark() == mark) {
