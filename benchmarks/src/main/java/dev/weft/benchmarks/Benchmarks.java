@@ -346,6 +346,9 @@ public final class Benchmarks {
                 double parkMillis = (System.nanoTime() - t0) / 1e6;
                 long after = usedHeapAfterGc();
                 double perExecution = (after - before) / (double) n;
+                if (print && Boolean.getBoolean("bench.histogram")) {
+                    printHistogram(30);
+                }
                 long t1 = System.nanoTime();
                 for (WorkflowExecution r : runs) {
                     client.newWorkflowStub(Parked.class, r.workflowId()).release();
@@ -371,6 +374,24 @@ public final class Benchmarks {
             } finally {
                 worker.close();
             }
+        }
+    }
+
+    /** The heap's biggest classes (the JVM's class histogram), for where W5's bytes go. */
+    private void printHistogram(int lines) {
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "gcClassHistogram",
+                            new Object[] {new String[0]},
+                            new String[] {String[].class.getName()});
+            String[] rows = text.toString().split("\n", -1);
+            for (int i = 0; i < Math.min(lines, rows.length); i++) {
+                out.accept("  " + rows[i]);
+            }
+        } catch (javax.management.JMException e) {
+            out.accept("  (no class histogram: " + e + ")");
         }
     }
 

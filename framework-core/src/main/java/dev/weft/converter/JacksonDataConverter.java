@@ -52,7 +52,7 @@ public final class JacksonDataConverter implements DataConverter {
     }
 
     private static ObjectMapper defaultMapper() {
-        return new ObjectMapper()
+        return dev.weft.internal.json.Mappers.newMapper()
                 .registerModule(new JavaTimeModule())
                 .registerModule(new Jdk8Module())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)

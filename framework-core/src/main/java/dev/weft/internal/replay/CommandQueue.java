@@ -31,9 +31,9 @@ final class CommandQueue {
 
     private final ArrayList<Command> outbox = new ArrayList<>();
     /** Live: commands beyond the last response's limit, sent first in the next one. */
-    private final ArrayDeque<Command> deferred = new ArrayDeque<>();
+    private final ArrayDeque<Command> deferred = new ArrayDeque<>(4);
     /** Live: commands sent whose events the next decision task brings. */
-    private final ArrayDeque<Command> sent = new ArrayDeque<>();
+    private final ArrayDeque<Command> sent = new ArrayDeque<>(4);
 
     private boolean replaying;
     private List<HistoryEvent> expected = List.of();

@@ -20,7 +20,7 @@ public final class ExecutionContexts {
     /** The signal name step actions travel under. */
     public static final String STEP_ACTION_SIGNAL = "weft-step-action";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.weft.internal.json.Mappers.newMapper();
 
     private ExecutionContexts() {}
 

@@ -17,7 +17,7 @@ import java.lang.reflect.Constructor;
 public final class FailureCodec {
     static final int REASON_MAX = 256;
     static final int DETAILS_MAX = 32768;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.weft.internal.json.Mappers.newMapper();
 
     private FailureCodec() {}
 

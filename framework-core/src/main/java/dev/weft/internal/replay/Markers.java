@@ -26,7 +26,7 @@ final class Markers {
      */
     static final String LOCAL_ACTIVITY = "weft-local-activity";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.weft.internal.json.Mappers.newMapper();
 
     private Markers() {}
 

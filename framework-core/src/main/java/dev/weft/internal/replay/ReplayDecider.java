@@ -131,6 +131,7 @@ public final class ReplayDecider implements AutoCloseable {
             close();
             throw e;
         }
+        feed.unload(); // A cached run keeps no task's events: they are most of a parked run's bytes.
         DecisionResult r = driver.result;
         return r != null ? r : new DecisionResult(List.of(), null, false);
     }
@@ -273,6 +274,11 @@ public final class ReplayDecider implements AutoCloseable {
             this.events = events;
             this.next = 0;
             this.finalStartedId = finalStartedId;
+        }
+
+        void unload() {
+            this.events = List.of();
+            this.next = 0;
         }
 
         Point next() {

@@ -129,7 +129,7 @@ final class Runner {
      */
     private volatile int exempt;
 
-    private final ArrayDeque<WThread> ready = new ArrayDeque<>();
+    private final ArrayDeque<WThread> ready = new ArrayDeque<>(4);
     private final List<WThread> blocked = new ArrayList<>();
     private final List<WThread> all = new ArrayList<>();
     private final Controller controller = new Controller();

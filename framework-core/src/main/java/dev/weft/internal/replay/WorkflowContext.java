@@ -55,7 +55,7 @@ final class WorkflowContext {
     /** Client tokens of the step actions taken: a duplicate delivery is ignored. */
     private final java.util.Set<String> stepTokens = new java.util.HashSet<>();
 
-    final ArrayDeque<LocalCall> pendingLocals = new ArrayDeque<>();
+    final ArrayDeque<LocalCall> pendingLocals = new ArrayDeque<>(2);
 
     WorkflowInfoImpl info;
     Object instance;
