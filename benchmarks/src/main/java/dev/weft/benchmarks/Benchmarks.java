@@ -77,10 +77,11 @@ public final class Benchmarks {
                             true);
                 }
                 case "w2" -> {
-                    for (int i = 0; i < 5; i++) {
-                        b.chain(1_000, false); // Warm-up.
+                    // Warm-up: 20,000 activities, enough for the JIT to compile the whole path.
+                    for (int i = 0; i < 4; i++) {
+                        b.chain(5_000, false);
                     }
-                    b.chains(1_000, 5);
+                    b.chains(1_000, 7);
                     b.chains(5_000, 3);
                 }
                 case "w3" -> {
