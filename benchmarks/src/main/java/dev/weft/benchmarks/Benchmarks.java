@@ -92,7 +92,7 @@ public final class Benchmarks {
                     ChainRun r5 = b.chain(5_000, false);
                     b.replay(r5.run(), r5.history(), 10, true);
                 }
-                case "w4" -> b.timers(100, 20, true);
+                case "w4" -> b.timers(100, 60, true);
                 case "w5" -> {
                     b.parked(1_000, false);
                     b.parked(10_000, true);
