@@ -258,6 +258,9 @@ public final class ReplayDecider implements AutoCloseable {
         private long finalStartedId;
         private List<HistoryEvent> arrivals = new ArrayList<>();
         private List<HistoryEvent> whileOpen = new ArrayList<>();
+        /** The decision task started and not yet completed: its id, and its event (dropped at rest, see unload). */
+        private long openStartedId;
+
         private HistoryEvent openStarted;
         /** Ids of events taken ahead as a decision's results, which the scan must skip. */
         private final java.util.Set<Long> taken = new java.util.HashSet<>();
@@ -279,6 +282,9 @@ public final class ReplayDecider implements AutoCloseable {
         void unload() {
             this.events = List.of();
             this.next = 0;
+            if (openStartedId == lastLiveStartedId) {
+                openStarted = null; // The live decision's completion needs only its id.
+            }
         }
 
         Point next() {
@@ -291,11 +297,12 @@ public final class ReplayDecider implements AutoCloseable {
                 switch (e.eventType()) {
                     case DECISION_TASK_SCHEDULED -> {}
                     case DECISION_TASK_STARTED -> {
-                        if (openStarted != null) {
+                        if (openStartedId != 0) {
                             throw new IllegalStateException("[BUG] decision task started at event " + e.eventId()
-                                    + " while the one started at " + openStarted.eventId() + " has no outcome");
+                                    + " while the one started at " + openStartedId + " has no outcome");
                         }
                         openStarted = e;
+                        openStartedId = e.eventId();
                         whileOpen = new ArrayList<>();
                         if (e.eventId() == finalStartedId) {
                             lastLiveStartedId = e.eventId();
@@ -304,14 +311,15 @@ public final class ReplayDecider implements AutoCloseable {
                     }
                     case DECISION_TASK_COMPLETED -> {
                         long started = e.decisionTaskCompletedEventAttributes().startedEventId();
-                        if (openStarted == null || openStarted.eventId() != started) {
+                        if (openStartedId != started) {
                             throw new IllegalStateException("[BUG] event " + e.eventId() + " completes the decision"
                                     + " task started at " + started + ", which is not the open one");
                         }
                         List<HistoryEvent> expected = decidedBy(next, e.eventId(), true);
-                        HistoryEvent s = openStarted;
+                        HistoryEvent s = openStarted; // Null only for the live one, which needs no event.
                         openStarted = null;
-                        if (s.eventId() == lastLiveStartedId) {
+                        openStartedId = 0;
+                        if (started == lastLiveStartedId) {
                             sentResults.addAll(expected);
                             arrivals = whileOpen;
                             whileOpen = new ArrayList<>();
@@ -328,12 +336,13 @@ public final class ReplayDecider implements AutoCloseable {
                             throw new StaleCacheException("The decision made at event " + started + " timed out before"
                                     + " SWF recorded it; the run must be replayed");
                         }
-                        if (openStarted != null && openStarted.eventId() == started) {
+                        if (openStartedId != 0 && openStartedId == started) {
                             arrivals.addAll(whileOpen);
                             openStarted = null;
+                            openStartedId = 0;
                         }
                     }
-                    default -> (openStarted != null ? whileOpen : arrivals).add(e);
+                    default -> (openStartedId != 0 ? whileOpen : arrivals).add(e);
                 }
             }
             if (query && !queried && !events.isEmpty()) {

@@ -44,12 +44,14 @@ final class WorkflowContext {
     final String domain;
 
     private final Class<?> implementation;
-    private final Map<Long, ActivityMachine> activities = new HashMap<>();
-    private final Map<Long, TimerMachine> timers = new HashMap<>();
-    private final Map<Long, ChildMachine> children = new HashMap<>();
-    private final Map<Long, ExternalMachine> externals = new HashMap<>();
-    private final Map<Long, LambdaMachine> lambdas = new HashMap<>();
-    private final Map<String, Integer> versions = new HashMap<>();
+    /**
+     * The machines waiting for events, by the id of the event that began them (scheduled,
+     * started or initiated): one map for every kind, since event ids never repeat in a history
+     * (a parked run keeps one map instead of five).
+     */
+    private final Map<Long, Object> routes = new HashMap<>();
+
+    private final Map<String, Integer> versions = new HashMap<>(2);
     /** Steps waiting for an action, in the order they began to wait. */
     final Map<String, PromiseImpl<dev.weft.workflow.StepAction>> waitingSteps = new java.util.LinkedHashMap<>();
     /** Client tokens of the step actions taken: a duplicate delivery is ignored. */
@@ -172,23 +174,23 @@ final class WorkflowContext {
     }
 
     void routeActivity(long scheduledEventId, ActivityMachine m) {
-        activities.put(scheduledEventId, m);
+        routes.put(scheduledEventId, m);
     }
 
     void routeTimer(long startedEventId, TimerMachine m) {
-        timers.put(startedEventId, m);
+        routes.put(startedEventId, m);
     }
 
     void routeChild(long initiatedEventId, ChildMachine m) {
-        children.put(initiatedEventId, m);
+        routes.put(initiatedEventId, m);
     }
 
     void routeExternal(long initiatedEventId, ExternalMachine m) {
-        externals.put(initiatedEventId, m);
+        routes.put(initiatedEventId, m);
     }
 
     void routeLambda(long scheduledEventId, LambdaMachine m) {
-        lambdas.put(scheduledEventId, m);
+        routes.put(scheduledEventId, m);
     }
 
     /** Asks another execution (a child, usually) to cancel; fire and forget. */
@@ -222,8 +224,8 @@ final class WorkflowContext {
                 activity(e, e.activityTaskCanceledEventAttributes().scheduledEventId());
             case TIMER_FIRED -> {
                 long id = e.timerFiredEventAttributes().startedEventId();
-                TimerMachine m = timers.remove(id);
-                if (m != null) {
+                if (routes.get(id) instanceof TimerMachine m) {
+                    routes.remove(id);
                     m.handle(e);
                 } else if (!e.timerFiredEventAttributes().timerId().startsWith(CommandQueue.MORE_PREFIX)) {
                     throw unrouted(e, "timer " + e.timerFiredEventAttributes().timerId());
@@ -276,43 +278,40 @@ final class WorkflowContext {
     }
 
     private void activity(HistoryEvent e, long scheduledEventId) {
-        ActivityMachine m = activities.get(scheduledEventId);
-        if (m == null) {
+        if (!(routes.get(scheduledEventId) instanceof ActivityMachine m)) {
             throw unrouted(e, "the activity scheduled at event " + scheduledEventId);
         }
         if (e.eventType() != EventType.ACTIVITY_TASK_STARTED) {
-            activities.remove(scheduledEventId);
+            routes.remove(scheduledEventId);
         }
         m.handle(e);
     }
 
     private void child(HistoryEvent e, long initiatedEventId) {
-        ChildMachine m = children.get(initiatedEventId);
-        if (m == null) {
+        if (!(routes.get(initiatedEventId) instanceof ChildMachine m)) {
             throw unrouted(e, "the child workflow initiated at event " + initiatedEventId);
         }
         EventType t = e.eventType();
         if (t != EventType.CHILD_WORKFLOW_EXECUTION_STARTED) {
-            children.remove(initiatedEventId);
+            routes.remove(initiatedEventId);
         }
         m.handle(e);
     }
 
     private void external(HistoryEvent e, long initiatedEventId) {
-        ExternalMachine m = externals.remove(initiatedEventId);
-        if (m == null) {
+        if (!(routes.get(initiatedEventId) instanceof ExternalMachine m)) {
             throw unrouted(e, "the external request initiated at event " + initiatedEventId);
         }
+        routes.remove(initiatedEventId);
         m.handle(e);
     }
 
     private void lambda(HistoryEvent e, long scheduledEventId) {
-        LambdaMachine m = lambdas.get(scheduledEventId);
-        if (m == null) {
+        if (!(routes.get(scheduledEventId) instanceof LambdaMachine m)) {
             throw unrouted(e, "the Lambda function scheduled at event " + scheduledEventId);
         }
         if (e.eventType() != EventType.LAMBDA_FUNCTION_STARTED) {
-            lambdas.remove(scheduledEventId);
+            routes.remove(scheduledEventId);
         }
         m.handle(e);
     }
