@@ -74,6 +74,24 @@ final class ModelTest {
     }
 
     @Activities(version = "1", startToCloseTimeout = "1m")
+    interface TwoRetries {
+        @dev.weft.annotations.Activity(
+                retry = {
+                    @dev.weft.annotations.Retry(maximumAttempts = 3),
+                    @dev.weft.annotations.Retry(maximumAttempts = 5)
+                })
+        void ship(String order);
+    }
+
+    @Test
+    void anActivityTakesAtMostOneRetryPolicy() {
+        assertMessage(
+                "@Activity(retry = ...) takes at most one @Retry, but 2 are given. Keep the one policy this method"
+                        + " retries under.\n    for method TwoRetries.ship",
+                () -> Workflow.newActivityStub(TwoRetries.class));
+    }
+
+    @Activities(version = "1", startToCloseTimeout = "1m")
     abstract static class NotAnInterface {
         abstract void ship(String order);
     }

@@ -152,6 +152,12 @@ public final class ActivitiesModel {
                             + " @Activities(startToCloseTimeout = \"...\") or @Activity(startToCloseTimeout = \"...\").");
         }
         int priority = an != null && an.taskPriority() != Workflow.NO_PRIORITY ? an.taskPriority() : a.taskPriority();
+        if (an != null && an.retry().length > 1) {
+            throw ModelErrors.method(
+                    m,
+                    "@Activity(retry = ...) takes at most one @Retry, but " + an.retry().length
+                            + " are given. Keep the one policy this method retries under.");
+        }
         Retry retry = an != null && an.retry().length > 0 ? an.retry()[0] : a.retry();
         return new ActivityMethod(
                 m,
