@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.swf.model.EventType;
@@ -120,12 +121,14 @@ public final class Benchmarks {
     ThreeStepResult threeStep(int n, WorkerOptions options, String settings, boolean print)
             throws InterruptedException {
         Map<String, Long> closedAt = new ConcurrentHashMap<>();
+        CountDownLatch allClosed = new CountDownLatch(n);
         WorkerListener listener = new WorkerListener() {
             @Override
             public void decided(
                     WorkflowExecution run, WorkflowType type, Duration latency, int decisions, boolean closing) {
                 if (closing) {
                     closedAt.put(run.runId(), System.nanoTime());
+                    allClosed.countDown();
                 }
             }
         };
@@ -154,9 +157,7 @@ public final class Benchmarks {
                     }
                 }
                 long t1 = System.nanoTime();
-                while (closedAt.size() < n) {
-                    Thread.sleep(1); // The listener hears of a close just after the client sees it.
-                }
+                allClosed.await(); // The listener hears of a close just after the client sees it.
                 double[] latencies = new double[n];
                 for (int i = 0; i < n; i++) {
                     Long closed = closedAt.get(runs.get(i).runId());
@@ -316,12 +317,12 @@ public final class Benchmarks {
     record ParkedResult(int workflows, double bytesPerExecution, double parkMillis, double releaseMillis) {}
 
     ParkedResult parked(int n, boolean print) throws InterruptedException {
-        AtomicInteger decided = new AtomicInteger();
+        CountDownLatch parked = new CountDownLatch(n);
         WorkerListener listener = new WorkerListener() {
             @Override
             public void decided(
                     WorkflowExecution run, WorkflowType type, Duration latency, int decisions, boolean closing) {
-                decided.incrementAndGet();
+                parked.countDown(); // Each execution's first decision parks it.
             }
         };
         try (SwfEngine swf = engine(25_000)) {
@@ -341,9 +342,7 @@ public final class Benchmarks {
                 for (int i = 0; i < n; i++) {
                     runs.add(WorkflowClient.start(client.newWorkflowStub(Parked.class)::run));
                 }
-                while (decided.get() < n) {
-                    Thread.sleep(1);
-                }
+                parked.await();
                 double parkMillis = (System.nanoTime() - t0) / 1e6;
                 long after = usedHeapAfterGc();
                 double perExecution = (after - before) / (double) n;
@@ -396,10 +395,9 @@ public final class Benchmarks {
         }
     }
 
-    private static long usedHeapAfterGc() throws InterruptedException {
+    private static long usedHeapAfterGc() {
         for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(50);
+            System.gc(); // Synchronous: returns once the collection is done.
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
@@ -420,7 +418,7 @@ public final class Benchmarks {
         }
         WorkflowType type = h.get(0).workflowExecutionStartedEventAttributes().workflowType();
         WorkflowImplementations impls = new WorkflowImplementations().add(ChainImpl.class);
-        double[][] out = new double[lengths.length][];
+        double[][] micros = new double[lengths.length][];
         for (int li = 0; li < lengths.length; li++) {
             int target = lengths[li];
             int idx = 0;
@@ -466,9 +464,9 @@ public final class Benchmarks {
                     d.close();
                 }
             }
-            out[li] = new double[] {onMicros, offMicros};
+            micros[li] = new double[] {onMicros, offMicros};
             if (print) {
-                this.out.accept(String.format(
+                out.accept(String.format(
                         Locale.ROOT,
                         "cache: decision at event %d: %.1f us with the cache, %.1f us replaying from scratch",
                         started,
@@ -476,7 +474,7 @@ public final class Benchmarks {
                         offMicros));
             }
         }
-        return out;
+        return micros;
     }
 
     // ---------------------------------------------------------------------------------------

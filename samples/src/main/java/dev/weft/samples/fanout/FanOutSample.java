@@ -7,6 +7,7 @@ import dev.weft.client.WorkflowClient;
 import dev.weft.samples.Samples;
 import dev.weft.workflow.Async;
 import dev.weft.workflow.Promise;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,15 +87,32 @@ public final class FanOutSample {
     /** Documents whose word count is the length of their name; notes the most counted at once. */
     public static final class FakeDocuments implements Documents {
         private final AtomicInteger now = new AtomicInteger();
+        private final Duration reading;
         /** The most counts that ran at once. */
         public final AtomicInteger mostAtOnce = new AtomicInteger();
+
+        /** Documents that take 20 ms each to read. */
+        public FakeDocuments() {
+            this(Duration.ofMillis(20));
+        }
+
+        /**
+         * Documents that take {@code reading} each to read.
+         *
+         * @param reading how long one takes
+         */
+        public FakeDocuments(Duration reading) {
+            this.reading = reading;
+        }
 
         @Override
         public int words(String name) {
             int n = now.incrementAndGet();
             mostAtOnce.accumulateAndGet(n, Math::max);
             try {
-                Thread.sleep(20); // Reading takes a while.
+                if (!reading.isZero()) {
+                    Thread.sleep(reading.toMillis()); // Reading takes a while.
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);

@@ -143,7 +143,9 @@ public final class HeartbeatSample {
             ActivityExecutionContext ctx = Activity.getExecutionContext();
             for (int done = 0; done < chunks; ) {
                 try {
-                    Thread.sleep(perChunk.toMillis()); // The work of one chunk.
+                    if (!perChunk.isZero()) {
+                        Thread.sleep(perChunk.toMillis()); // The work of one chunk.
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);

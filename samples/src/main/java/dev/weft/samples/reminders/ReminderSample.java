@@ -86,8 +86,23 @@ public final class ReminderSample {
         @Override
         public void send(String what, int n) {
             String line = "reminder " + n + ": " + what;
-            sent.add(line);
+            synchronized (this) {
+                sent.add(line);
+                notifyAll();
+            }
             System.out.println("  " + line);
+        }
+
+        /**
+         * Waits until {@code line} has been sent.
+         *
+         * @param line the reminder's line
+         * @throws InterruptedException if interrupted
+         */
+        public synchronized void awaitSent(String line) throws InterruptedException {
+            while (!sent.contains(line)) {
+                wait();
+            }
         }
     }
 
@@ -114,9 +129,7 @@ public final class ReminderSample {
             System.out.println(
                     client.newUntypedStub(water.workflowId(), water.runId()).getResult(String.class));
             WorkflowExecution call = start(client, "call back", Duration.ofSeconds(1), 5);
-            while (notifier.sent.stream().noneMatch(s -> s.equals("reminder 2: call back"))) {
-                Thread.sleep(50); // The person reads the second reminder...
-            }
+            notifier.awaitSent("reminder 2: call back"); // The person reads the second reminder...
             client.newWorkflowStub(Reminder.class, call.workflowId()).done(); // ...and calls back.
             System.out.println(
                     client.newUntypedStub(call.workflowId(), call.runId()).getResult(String.class));

@@ -9,6 +9,7 @@ import dev.weft.samples.Samples;
 import dev.weft.worker.Worker;
 import dev.weft.worker.WorkerOptions;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
 
 /**
@@ -111,13 +112,18 @@ public final class VersioningSample {
 
     /** A carrier whose labels say which API made them. */
     public static final class FakeCarrier implements Carrier {
+        /** Counted down by the first label made (old or new). */
+        public final CountDownLatch labelled = new CountDownLatch(1);
+
         @Override
         public String oldLabel(String parcel) {
+            labelled.countDown();
             return "OLD-" + parcel;
         }
 
         @Override
         public String newLabel(String parcel) {
+            labelled.countDown();
             return "NEW-" + parcel;
         }
 
@@ -157,12 +163,10 @@ public final class VersioningSample {
     public static void main(String[] args) throws InterruptedException {
         try (Samples.Connection c = Samples.connect()) {
             WorkflowClient client = c.client();
-            Worker v1 = c.startWorker(TASK_LIST, List.of(DeliveryV1.class), List.of(new FakeCarrier()), NO_CACHE);
+            FakeCarrier v1Carrier = new FakeCarrier();
+            Worker v1 = c.startWorker(TASK_LIST, List.of(DeliveryV1.class), List.of(v1Carrier), NO_CACHE);
             WorkflowExecution early = start(client, "parcel-1");
-            while (client.newUntypedStub(early.workflowId(), early.runId()).history().stream()
-                    .noneMatch(e -> e.activityTaskCompletedEventAttributes() != null)) {
-                Thread.sleep(20); // Until parcel-1 has its old label.
-            }
+            v1Carrier.labelled.await(); // Until parcel-1 has its old label.
             System.out.println("parcel-1 labelled by version 1; deploying version 2");
             v1.close();
             c.startWorker(TASK_LIST, List.of(DeliveryV2.class), List.of(new FakeCarrier()), NO_CACHE);

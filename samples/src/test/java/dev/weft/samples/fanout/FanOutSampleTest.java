@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.client.WorkflowClient;
 import dev.weft.testing.TestWorkflowEnvironment;
 import dev.weft.testing.WeftExtension;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 
 final class FanOutSampleTest {
-    final FanOutSample.FakeDocuments documents = new FanOutSample.FakeDocuments();
+    final FanOutSample.FakeDocuments documents = new FanOutSample.FakeDocuments(Duration.ZERO);
 
     @RegisterExtension
     final WeftExtension weft = WeftExtension.newBuilder()
