@@ -228,12 +228,8 @@ public final class WorkflowStub {
         long maxWait = client.options().getMaxResultPollInterval().toNanos();
         while (true) {
             long mark = mark();
-            if (client.swf() instanceof ClientWaits w && w.isOpen(client.domain(), run.workflowId(), run.runId())) {
-                // Still open: wait for the next change without reading the history.
-                if (!pause(mark, wait, deadlineNanos, run)) {
-                    return TIMED_OUT;
-                }
-                continue;
+            if (client.swf() instanceof ClientWaits w && !awaitClosed(w, run, deadlineNanos)) {
+                return TIMED_OUT;
             }
             HistoryEvent last = lastEvent(run);
             switch (last.eventType()) {
@@ -273,6 +269,27 @@ public final class WorkflowStub {
                 return TIMED_OUT;
             }
             wait = Math.min(maxWait, wait * 2);
+        }
+    }
+
+    /**
+     * Waits on a client that reports changes until the run is closed, without reading its history;
+     * false if the deadline passed first.
+     */
+    private boolean awaitClosed(ClientWaits w, WorkflowExecution run, long deadlineNanos) {
+        try {
+            while (true) {
+                long left = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return !w.isOpen(client.domain(), run.workflowId(), run.runId());
+                }
+                if (w.awaitClosed(client.domain(), run.workflowId(), run.runId(), left)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for workflow " + run.workflowId(), e);
         }
     }
 

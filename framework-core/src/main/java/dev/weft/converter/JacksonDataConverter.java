@@ -1,16 +1,23 @@
 package dev.weft.converter;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.lang.reflect.Type;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default {@link DataConverter}: JSON through Jackson, with {@code java.time} types and {@code
@@ -27,9 +34,23 @@ public final class JacksonDataConverter implements DataConverter {
     private static final JacksonDataConverter DEFAULT = new JacksonDataConverter(defaultMapper());
 
     private final ObjectMapper mapper;
+    // Readers and writers are immutable and thread-safe; one per type saves looking up its
+    // (de)serializer on every call. Bounded by the types of the application's signatures.
+    private final ConcurrentHashMap<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Type, ObjectReader> readers = new ConcurrentHashMap<>();
 
     private JacksonDataConverter(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    private ObjectWriter writer(Type type) {
+        ObjectWriter w = writers.get(type);
+        return w != null ? w : writers.computeIfAbsent(type, t -> mapper.writerFor(mapper.constructType(t)));
+    }
+
+    private ObjectReader reader(Type type) {
+        ObjectReader r = readers.get(type);
+        return r != null ? r : readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t)));
     }
 
     /**
@@ -67,7 +88,7 @@ public final class JacksonDataConverter implements DataConverter {
             return null;
         }
         try {
-            return mapper.writerFor(mapper.constructType(type)).writeValueAsString(value);
+            return writer(type).writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new DataConverterException(
                     "Cannot write " + type.getTypeName() + " as JSON: " + e.getOriginalMessage(), e);
@@ -76,12 +97,11 @@ public final class JacksonDataConverter implements DataConverter {
 
     @Override
     public Object fromData(String data, Type type) {
-        JavaType javaType = mapper.constructType(type);
         if (data == null) {
-            return absent(javaType);
+            return absent(mapper.constructType(type));
         }
         try {
-            return mapper.readValue(data, javaType);
+            return reader(type).readValue(data);
         } catch (JsonProcessingException e) {
             throw new DataConverterException(
                     "Cannot read " + excerpt(data) + " as " + type.getTypeName() + ": " + e.getOriginalMessage(), e);
@@ -93,28 +113,73 @@ public final class JacksonDataConverter implements DataConverter {
         if (args == null || args.length == 0) {
             return null;
         }
-        ArrayNode array = mapper.createArrayNode();
-        for (int i = 0; i < args.length; i++) {
-            array.add(args[i] == null ? mapper.nullNode() : valueToTree(args[i], types[i]));
+        // One pass: each value written by its type's writer straight into the array.
+        StringWriter text = new StringWriter(16 * args.length);
+        try (JsonGenerator g = mapper.createGenerator(text)) {
+            g.writeStartArray();
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] == null) {
+                    g.writeNull();
+                } else {
+                    try {
+                        writer(types[i]).writeValue(g, args[i]);
+                    } catch (JsonProcessingException e) {
+                        throw new DataConverterException(
+                                "Cannot write argument #" + (i + 1) + " (" + types[i].getTypeName() + ") as JSON: "
+                                        + e.getOriginalMessage(),
+                                e);
+                    }
+                }
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new DataConverterException("Cannot write arguments as JSON: " + e.getMessage(), e);
         }
-        try {
-            return mapper.writeValueAsString(array);
-        } catch (JsonProcessingException e) {
-            throw new DataConverterException("Cannot write arguments as JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private JsonNode valueToTree(Object value, Type type) {
-        String text = toData(value, type);
-        try {
-            return mapper.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new DataConverterException("[BUG] cannot re-read " + excerpt(text), e);
-        }
+        return text.toString();
     }
 
     @Override
     public Object[] fromArguments(String data, Type[] types) {
+        if (data != null) {
+            try {
+                return streamArguments(data, types);
+            } catch (IOException | RuntimeException e) {
+                // Read again through a tree, which names the argument that does not fit.
+            }
+        }
+        return treeArguments(data, types);
+    }
+
+    /** Reads the arguments in one pass over the text: the common case. */
+    private Object[] streamArguments(String data, Type[] types) throws IOException {
+        Object[] args = new Object[types.length];
+        try (JsonParser p = mapper.createParser(data)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("not an array");
+            }
+            JsonToken t = p.nextToken();
+            for (int i = 0; i < types.length; i++) {
+                if (t == JsonToken.END_ARRAY || t == JsonToken.VALUE_NULL) {
+                    args[i] = absent(mapper.constructType(types[i]));
+                } else {
+                    args[i] = reader(types[i]).readValue(p);
+                }
+                if (t != JsonToken.END_ARRAY) {
+                    t = p.nextToken();
+                }
+            }
+            while (t != JsonToken.END_ARRAY) { // Extra arguments are ignored, but must be JSON.
+                if (t == null) {
+                    throw new IllegalArgumentException("unterminated array");
+                }
+                p.skipChildren();
+                t = p.nextToken();
+            }
+        }
+        return args;
+    }
+
+    private Object[] treeArguments(String data, Type[] types) {
         Object[] args = new Object[types.length];
         JsonNode array = null;
         if (data != null) {

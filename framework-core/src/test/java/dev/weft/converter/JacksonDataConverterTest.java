@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,5 +71,22 @@ final class JacksonDataConverterTest {
         DataConverterException notArray =
                 assertThrows(DataConverterException.class, () -> C.fromArguments("{}", new Type[] {String.class}));
         assertEquals("Arguments must be a JSON array, but were '{}'", notArray.getMessage());
+    }
+
+    @Test
+    void argumentsKeepEveryDigitOfADecimalAndNullsInPlace() {
+        Type[] types = {BigDecimal.class, String.class, long.class};
+        BigDecimal price = new BigDecimal("12345678901234567890.123456789");
+        String payload = C.toArguments(new Object[] {price, null, 5L}, types);
+        assertEquals("[12345678901234567890.123456789,null,5]", payload);
+        assertArrayEquals(new Object[] {price, null, 5L}, C.fromArguments(payload, types));
+    }
+
+    @Test
+    void malformedExtraArgumentsAreStillAnError() {
+        DataConverterException e = assertThrows(
+                DataConverterException.class, () -> C.fromArguments("[\"a\", {\"b\": ]", new Type[] {String.class}));
+        assertEquals(
+                true, e.getMessage().startsWith("Cannot read arguments from '[\"a\", {\"b\": ]': "), e.getMessage());
     }
 }

@@ -147,6 +147,11 @@ public final class Engine
     private final ReentrantLock changeLock = new ReentrantLock();
     private final Condition changed = changeLock.newCondition();
     private final AtomicInteger changeWaiters = new AtomicInteger();
+    /** Counts closed runs, for clients waiting for one to close (woken by closes only). */
+    private final AtomicLong closes = new AtomicLong();
+
+    private final Condition closeSignal = changeLock.newCondition();
+    private final AtomicInteger closeWaiters = new AtomicInteger();
 
     private final int historyEventLimit;
 
@@ -247,6 +252,13 @@ public final class Engine
             return;
         }
         closed = true;
+        changeLock.lock();
+        try {
+            changed.signalAll();
+            closeSignal.signalAll();
+        } finally {
+            changeLock.unlock();
+        }
         for (Domain d : registry.domains()) {
             for (TaskQueue q : d.allQueues()) {
                 q.expireAll();
@@ -333,6 +345,48 @@ public final class Engine
             }
         } finally {
             changeWaiters.decrementAndGet();
+            changeLock.unlock();
+        }
+    }
+
+    /** A run closed: wakes the clients waiting for a close. Called after the run stops being open. */
+    void runClosed() {
+        closes.incrementAndGet();
+        if (closeWaiters.get() > 0) {
+            changeLock.lock();
+            try {
+                closeSignal.signalAll();
+            } finally {
+                changeLock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public boolean awaitClosed(String domain, String workflowId, String runId, long maxNanos)
+            throws InterruptedException {
+        long left = maxNanos;
+        changeLock.lock();
+        try {
+            closeWaiters.incrementAndGet();
+            while (true) {
+                long mark = closes.get();
+                if (!isOpen(domain, workflowId, runId)) {
+                    return true;
+                }
+                if (closed) {
+                    throw new IllegalStateException("The engine was closed while a client waited for " + workflowId
+                            + " (run " + runId + ") to close");
+                }
+                if (left <= 0) {
+                    return false;
+                }
+                while (closes.get() == mark && left > 0 && !closed) {
+                    left = closeSignal.awaitNanos(left);
+                }
+            }
+        } finally {
+            closeWaiters.decrementAndGet();
             changeLock.unlock();
         }
     }

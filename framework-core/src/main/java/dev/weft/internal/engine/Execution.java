@@ -1148,6 +1148,7 @@ final class Execution {
         deciding = false;
         closeStatus = status;
         closeMillis = now;
+        engine.runClosed();
         appliedChildPolicy = policy == ChildPolicy.ABANDON ? null : policy;
 
         Scheduler scheduler = engine.scheduler;

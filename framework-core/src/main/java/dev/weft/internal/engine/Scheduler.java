@@ -55,6 +55,12 @@ final class Scheduler implements AutoCloseable {
     private final Heap housekeeping = new Heap();
     private long seq;
     private boolean closed;
+    /**
+     * The deadline the thread waits for: {@code Long.MAX_VALUE} if none, {@code Long.MIN_VALUE}
+     * while it is not waiting (it looks at the heaps again before it waits). Guarded by the lock.
+     */
+    private long waitingUntil = Long.MIN_VALUE;
+
     private final Thread thread;
 
     private Scheduler(Clock clock, long virtualStart) {
@@ -89,7 +95,9 @@ final class Scheduler implements AutoCloseable {
             Timer timer = new Timer(deadline, seq++, historyDeadline, action);
             Heap heap = historyDeadline ? history : housekeeping;
             heap.add(timer);
-            if (timer == earliest()) {
+            // Only a deadline earlier than the one waited for wakes the thread: most (timeouts,
+            // poll expiries) come later, and are cancelled before they fall due.
+            if (virtual ? deadline <= virtualNow && waitingUntil != Long.MIN_VALUE : deadline < waitingUntil) {
                 changed.signal();
             }
             return timer;
@@ -261,10 +269,15 @@ final class Scheduler implements AutoCloseable {
                 if (next != null && next.deadline <= now) {
                     return true;
                 }
-                if (next == null || virtual) {
-                    changed.await();
-                } else {
-                    changed.await(next.deadline - now, TimeUnit.MILLISECONDS);
+                waitingUntil = next == null || virtual ? Long.MAX_VALUE : next.deadline;
+                try {
+                    if (next == null || virtual) {
+                        changed.await();
+                    } else {
+                        changed.await(next.deadline - now, TimeUnit.MILLISECONDS);
+                    }
+                } finally {
+                    waitingUntil = Long.MIN_VALUE;
                 }
             }
         } finally {

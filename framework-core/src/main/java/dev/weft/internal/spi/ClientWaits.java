@@ -35,4 +35,31 @@ public interface ClientWaits {
      *     which)
      */
     boolean isOpen(String domain, String workflowId, String runId);
+
+    /**
+     * Waits until a run is closed (or unknown), or {@code maxNanos} passed. The default looks again
+     * after every change, and every 10 ms; an engine can wake the waiter at closes only.
+     *
+     * @param domain the domain
+     * @param workflowId the workflow id
+     * @param runId the run id
+     * @param maxNanos the longest wait, in nanoseconds of real time
+     * @return whether the run is closed (or unknown: read the history to know which)
+     * @throws InterruptedException if interrupted while waiting
+     */
+    default boolean awaitClosed(String domain, String workflowId, String runId, long maxNanos)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + maxNanos;
+        while (true) {
+            long mark = changeMark();
+            if (!isOpen(domain, workflowId, runId)) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            awaitChange(mark, Math.min(left, 10_000_000L));
+        }
+    }
 }

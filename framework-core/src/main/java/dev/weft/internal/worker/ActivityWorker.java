@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -44,7 +43,6 @@ final class ActivityWorker {
     private final WorkerOptions options;
     private final SwfCalls calls;
     private final WorkerListener listener;
-    private final Semaphore slots;
     private final int maxSlots;
     private final RateLimiter rateLimiter;
     private final ScheduledExecutorService heartbeats;
@@ -66,10 +64,9 @@ final class ActivityWorker {
         this.options = options;
         this.calls = calls;
         this.listener = options.getListener();
-        // Pollers hold a slot while they poll: never fewer slots than pollers.
+        // A thread is a slot, whether it polls or runs the task it polled: never fewer than pollers.
         this.maxSlots =
                 Math.max(options.getMaxConcurrentActivityTasks(), options.getActivityPollers() * taskLists.size());
-        this.slots = new Semaphore(maxSlots);
         this.pool = new Pool("weft-activity", maxSlots, interruptiblePolls);
         this.heartbeats = heartbeats;
         this.rateLimiter = options.getActivitiesPerSecond() > 0 ? rateLimiter(options.getActivitiesPerSecond()) : null;
@@ -96,70 +93,46 @@ final class ActivityWorker {
     void start() {
         for (String list : taskLists) {
             for (int i = 0; i < options.getActivityPollers(); i++) {
-                pool.poller("weft-activity-poller-" + list + "-" + (i + 1), () -> pollLoop(list));
+                pool.role(list, role -> pollOnce(role, list));
             }
         }
+        pool.start();
     }
 
-    private void pollLoop(String taskList) {
-        int failures = 0;
-        while (pool.polling()) {
-            try {
-                if (!slots.tryAcquire(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    continue;
-                }
-            } catch (InterruptedException e) {
-                return;
-            }
-            boolean handedOff = false;
-            try {
-                if (!pool.polling()) {
-                    return;
-                }
-                if (rateLimiter != null && !rateLimiter.acquirePermission()) {
-                    continue;
-                }
-                long start = System.nanoTime();
-                PollForActivityTaskResponse task;
-                try {
-                    task = swf.pollForActivityTask(r ->
-                            r.domain(domain).taskList(t -> t.name(taskList)).identity(options.getIdentity()));
-                    failures = 0;
-                } catch (RuntimeException e) {
-                    if (!pool.polling()) {
-                        return;
-                    }
-                    failures++;
-                    Listeners.call(() -> listener.pollFailed(TaskKind.ACTIVITY, taskList, e));
-                    log.warn("Polling activity task list {} failed ({} in a row); backing off", taskList, failures, e);
-                    if (!pool.pause(calls.pollBackoff(failures))) {
-                        return;
-                    }
-                    continue;
-                }
-                boolean empty = task.taskToken() == null || task.taskToken().isEmpty();
-                Duration latency = Duration.ofNanos(System.nanoTime() - start);
-                Listeners.call(() -> listener.polled(TaskKind.ACTIVITY, taskList, latency, empty));
-                if (empty) {
-                    continue;
-                }
-                int inUse = options.getMaxConcurrentActivityTasks() - slots.availablePermits();
-                Listeners.call(
-                        () -> listener.slotsInUse(TaskKind.ACTIVITY, inUse, options.getMaxConcurrentActivityTasks()));
-                pool.execute(() -> {
-                    try {
-                        run(task, taskList);
-                    } finally {
-                        slots.release();
-                    }
-                });
-                handedOff = true;
-            } finally {
-                if (!handedOff) {
-                    slots.release();
-                }
-            }
+    /** One poll; the task it brought, or null. */
+    private Runnable pollOnce(Pool.Role role, String taskList) {
+        if (rateLimiter != null && !rateLimiter.acquirePermission()) {
+            return null;
         }
+        long start = System.nanoTime();
+        PollForActivityTaskResponse task;
+        try {
+            task = swf.pollForActivityTask(
+                    r -> r.domain(domain).taskList(t -> t.name(taskList)).identity(options.getIdentity()));
+            role.failures = 0;
+        } catch (RuntimeException e) {
+            if (!pool.polling()) {
+                return null;
+            }
+            role.failures++;
+            int failures = role.failures;
+            Listeners.call(() -> listener.pollFailed(TaskKind.ACTIVITY, taskList, e));
+            log.warn("Polling activity task list {} failed ({} in a row); backing off", taskList, failures, e);
+            pool.pause(role, calls.pollBackoff(failures));
+            return null;
+        }
+        boolean empty = task.taskToken() == null || task.taskToken().isEmpty();
+        Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        Listeners.call(() -> listener.polled(TaskKind.ACTIVITY, taskList, latency, empty));
+        if (empty) {
+            return null;
+        }
+        return () -> {
+            int inUse = pool.running();
+            Listeners.call(
+                    () -> listener.slotsInUse(TaskKind.ACTIVITY, inUse, options.getMaxConcurrentActivityTasks()));
+            run(task, taskList);
+        };
     }
 
     /** Runs one activity task and answers it. */

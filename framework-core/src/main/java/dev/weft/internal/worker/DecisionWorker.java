@@ -72,13 +72,13 @@ final class DecisionWorker {
         this.calls = calls;
         this.listener = options.getListener();
         this.cache = stickyList == null ? null : new WorkflowCache(options.getWorkflowCacheSize(), listener);
-        // A poller holds a slot while it polls, so that it takes a task only when one can run: with
-        // fewer slots than pollers, the shared list's pollers could starve the sticky one.
-        this.maxSlots = Math.max(
-                options.getMaxConcurrentDecisionTasks(),
-                options.getDecisionPollers() * taskLists.size() + (stickyList == null ? 0 : 1));
+        // Polls hold no slot: a thread waiting on the shared list must not keep the sticky poller
+        // from taking the decisions of the executions already running. A task waits for a slot
+        // after its poll; the pool has a thread for each slot and each poller role.
+        int roles = options.getDecisionPollers() * (taskLists.size() + (stickyList == null ? 0 : 1));
+        this.maxSlots = Math.max(options.getMaxConcurrentDecisionTasks(), roles);
         this.slots = new Semaphore(maxSlots);
-        this.pool = new Pool("weft-decision", maxSlots, interruptiblePolls);
+        this.pool = new Pool("weft-decision", maxSlots + roles, interruptiblePolls);
     }
 
     Pool pool() {
@@ -86,14 +86,17 @@ final class DecisionWorker {
     }
 
     void start() {
-        for (String list : taskLists) {
+        if (stickyList != null) { // First: a free thread polls it before the shared lists.
             for (int i = 0; i < options.getDecisionPollers(); i++) {
-                pool.poller("weft-decision-poller-" + list + "-" + (i + 1), () -> pollLoop(list));
+                pool.role(stickyList, () -> stickyOpen, role -> pollOnce(role, stickyList));
             }
         }
-        if (stickyList != null) {
-            pool.poller("weft-decision-poller-" + stickyList, () -> pollLoop(stickyList));
+        for (String list : taskLists) {
+            for (int i = 0; i < options.getDecisionPollers(); i++) {
+                pool.role(list, role -> pollOnce(role, list));
+            }
         }
+        pool.start();
     }
 
     int cached() {
@@ -119,61 +122,44 @@ final class DecisionWorker {
         return taskList.equals(stickyList) ? stickyOpen : pool.polling();
     }
 
-    private void pollLoop(String taskList) {
-        int failures = 0;
-        while (polling(taskList)) {
-            // No slot is held while polling: a poller waiting on the shared list would otherwise
-            // keep the sticky poller from taking the decisions of the executions already running.
-            boolean handedOff = false;
-            boolean slot = false;
+    /** One poll; the task it brought, holding a slot, or null. */
+    private Runnable pollOnce(Pool.Role role, String taskList) {
+        long start = System.nanoTime();
+        PollForDecisionTaskResponse task;
+        try {
+            task = swf.pollForDecisionTask(r -> r.domain(domain)
+                    .taskList(t -> t.name(taskList))
+                    .identity(options.getIdentity())
+                    .startAtPreviousStartedEvent(true));
+            role.failures = 0;
+        } catch (RuntimeException e) {
+            if (!polling(taskList)) {
+                return null;
+            }
+            role.failures++;
+            int failures = role.failures;
+            Listeners.call(() -> listener.pollFailed(TaskKind.DECISION, taskList, e));
+            log.warn("Polling decision task list {} failed ({} in a row); backing off", taskList, failures, e);
+            pool.pause(role, calls.pollBackoff(failures));
+            return null;
+        }
+        boolean empty = task.taskToken() == null || task.taskToken().isEmpty();
+        Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        Listeners.call(() -> listener.polled(TaskKind.DECISION, taskList, latency, empty));
+        if (empty) {
+            return null;
+        }
+        return () -> {
+            slots.acquireUninterruptibly(); // Rarely waits: only when every slot is deciding.
             try {
-                long start = System.nanoTime();
-                PollForDecisionTaskResponse task;
-                try {
-                    task = swf.pollForDecisionTask(r -> r.domain(domain)
-                            .taskList(t -> t.name(taskList))
-                            .identity(options.getIdentity())
-                            .startAtPreviousStartedEvent(true));
-                    failures = 0;
-                } catch (RuntimeException e) {
-                    if (!polling(taskList)) {
-                        return;
-                    }
-                    failures++;
-                    Listeners.call(() -> listener.pollFailed(TaskKind.DECISION, taskList, e));
-                    log.warn("Polling decision task list {} failed ({} in a row); backing off", taskList, failures, e);
-                    if (!pool.pause(calls.pollBackoff(failures)) && !polling(taskList)) {
-                        return;
-                    }
-                    continue;
-                }
-                // A shutdown interrupts pollers to end their polls; the sticky one polls on.
-                Thread.interrupted();
-                boolean empty = task.taskToken() == null || task.taskToken().isEmpty();
-                Duration latency = Duration.ofNanos(System.nanoTime() - start);
-                Listeners.call(() -> listener.polled(TaskKind.DECISION, taskList, latency, empty));
-                if (empty) {
-                    continue;
-                }
-                slots.acquireUninterruptibly(); // At most one task per poller waits here for a slot.
-                slot = true;
-                int inUse = options.getMaxConcurrentDecisionTasks() - slots.availablePermits();
+                int inUse = maxSlots - slots.availablePermits();
                 Listeners.call(
                         () -> listener.slotsInUse(TaskKind.DECISION, inUse, options.getMaxConcurrentDecisionTasks()));
-                pool.execute(() -> {
-                    try {
-                        decide(task, taskList, start);
-                    } finally {
-                        slots.release();
-                    }
-                });
-                handedOff = true;
+                decide(task, taskList, start);
             } finally {
-                if (slot && !handedOff) {
-                    slots.release();
-                }
+                slots.release();
             }
-        }
+        };
     }
 
     private void decide(PollForDecisionTaskResponse task, String taskList, long start) {

@@ -1,73 +1,191 @@
 package dev.weft.internal.worker;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The threads of one kind of work: pollers, and the executor that runs the tasks they take.
- * Stopping stops the pollers after their current poll (a task a poll returns is still run, so
- * that none is lost); once the last poller has stopped, the executor finishes its tasks and its
- * threads end. Polls are interrupted only where that cannot lose a task: an in-process engine
- * ends an interrupted poll empty-handed, whereas over HTTP SWF may have handed the task out
- * already.
+ * The threads of one kind of work, polling and running what they poll (leader/follower): a
+ * thread takes a free poller role, polls, gives the role back (waking an idle thread to poll
+ * next) and runs the task it got itself, so that no task waits for a hand-off to another thread
+ * on its way from the poll to its code.
+ *
+ * <p>Each role is one long poll that may be outstanding on a task list (the worker's {@code
+ * *Pollers} options), open until its list stops being polled. Threads are started as the roles
+ * need them, up to the pool's size. Stopping closes the roles after their current poll (a task a
+ * poll returns is still run, so that none is lost); once no role is open, each thread ends after
+ * its task. Polls are interrupted only where that cannot lose a task: an in-process engine ends
+ * an interrupted poll empty-handed, whereas over HTTP SWF may have handed the task out already.
+ * A task never sees an interrupt meant for a poll.
  */
 final class Pool {
     private static final Logger log = LoggerFactory.getLogger(Pool.class);
 
+    /** One poll of a role's task list: the task to run, or null if it brought none. */
+    interface Poll {
+        Runnable pollOnce(Role role);
+    }
+
+    /** A poller role: one outstanding poll on a task list. */
+    static final class Role {
+        final String taskList;
+        private final BooleanSupplier open;
+        private final Poll poll;
+        /** Failed polls in a row, for backing off; touched only by the thread holding the role. */
+        int failures;
+
+        private Thread holder;
+
+        Role(String taskList, BooleanSupplier open, Poll poll) {
+            this.taskList = taskList;
+            this.open = open;
+            this.poll = poll;
+        }
+
+        boolean open() {
+            return open.getAsBoolean();
+        }
+    }
+
     private final String name;
+    private final int size;
     private final boolean interruptiblePolls;
-    private final List<Thread> pollers = new CopyOnWriteArrayList<>();
+    private final List<Role> roles = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>(); // Guarded by this.
+    private final AtomicInteger threadNumbers = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
-    private final ThreadPoolExecutor executor;
+    private int idle; // Threads waiting for a role; guarded by this.
     private volatile boolean polling = true;
     private volatile boolean interrupting;
 
-    Pool(String name, int threads, boolean interruptiblePolls) {
+    /**
+     * @param size the most threads, polling or running tasks
+     */
+    Pool(String name, int size, boolean interruptiblePolls) {
         this.name = name;
+        this.size = size;
         this.interruptiblePolls = interruptiblePolls;
-        AtomicInteger n = new AtomicInteger();
-        this.executor =
-                new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-                    t.setDaemon(false);
-                    return t;
-                });
     }
 
     /**
-     * Starts a poller thread running {@code loop} (which returns once {@link #polling()} is false).
+     * Adds a poller role, taken by the free threads in the order roles are added (add the one that
+     * must never starve first). Call before {@link #start()}.
      */
-    void poller(String threadName, Runnable loop) {
-        running.incrementAndGet();
-        Thread t = new Thread(
-                () -> {
-                    try {
-                        loop.run();
-                    } catch (RuntimeException | Error e) {
-                        log.error("[BUG] poller {} died", threadName, e);
-                    } finally {
-                        if (running.decrementAndGet() == 0) {
-                            executor.shutdown(); // Runs what the polls took, then its threads end.
-                        }
-                    }
-                },
-                threadName);
+    void role(String taskList, BooleanSupplier open, Poll poll) {
+        roles.add(new Role(taskList, open, poll));
+    }
+
+    /** Adds a role open while the pool polls. */
+    void role(String taskList, Poll poll) {
+        role(taskList, this::polling, poll);
+    }
+
+    /** Starts one thread per role; more start as tasks keep threads busy. */
+    synchronized void start() {
+        for (int i = 0; i < Math.min(size, roles.size()); i++) {
+            newThread();
+        }
+    }
+
+    private void newThread() { // Holding this.
+        Thread t = new Thread(this::loop, name + "-" + threadNumbers.incrementAndGet());
         t.setDaemon(false);
-        pollers.add(t);
+        threads.add(t);
         t.start();
+    }
+
+    private void loop() {
+        try {
+            Role role;
+            while ((role = take()) != null) {
+                Runnable task = null;
+                try {
+                    task = role.poll.pollOnce(role);
+                } finally {
+                    giveBack(role, task != null);
+                }
+                if (task == null) {
+                    continue;
+                }
+                if (interrupting) {
+                    log.debug("{}: a task polled during shutdownNow is left to time out", name);
+                    continue;
+                }
+                running.incrementAndGet();
+                try {
+                    task.run();
+                } finally {
+                    running.decrementAndGet();
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            log.error("[BUG] {} thread {} died", name, Thread.currentThread().getName(), e);
+        }
+    }
+
+    /** A free open role, waiting for one; null once none is open. */
+    private synchronized Role take() {
+        while (true) {
+            boolean anyOpen = false;
+            for (Role r : roles) {
+                if (r.open()) {
+                    anyOpen = true;
+                    if (r.holder == null) {
+                        r.holder = Thread.currentThread();
+                        return r;
+                    }
+                }
+            }
+            if (!anyOpen) {
+                notifyAll(); // The others see it too.
+                return null;
+            }
+            idle++;
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                // Meant for a poll that had ended: look again.
+            } finally {
+                idle--;
+            }
+        }
+    }
+
+    private synchronized void giveBack(Role role, boolean gotTask) {
+        role.holder = null;
+        Thread.interrupted(); // An interrupt meant for the poll is not the task's.
+        if (!gotTask) {
+            return; // This thread polls again.
+        }
+        if (idle > 0) {
+            notify(); // A follower polls while this thread runs the task.
+        } else if (threads.size() < size && !polled(role.taskList)) {
+            newThread(); // Keeps a poll outstanding on the list while every thread is busy.
+        }
+    }
+
+    private boolean polled(String taskList) { // Holding this.
+        for (Role r : roles) {
+            if (r.holder != null && r.taskList.equals(taskList)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean polling() {
         return polling;
+    }
+
+    /** Tasks running now. */
+    int running() {
+        return running.get();
     }
 
     /**
@@ -77,79 +195,86 @@ final class Pool {
         return interrupting;
     }
 
-    /** Waits between failed polls; false if polling stopped meanwhile. */
-    boolean pause(Duration d) {
+    /** Waits between failed polls; false if the role closed meanwhile. */
+    boolean pause(Role role, Duration d) {
         long deadline = System.nanoTime() + d.toNanos();
-        while (polling) {
+        while (role.open()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return true;
             }
             LockSupport.parkNanos(this, left);
-            if (Thread.interrupted()) {
-                return polling;
-            }
+            Thread.interrupted();
         }
         return false;
     }
 
-    void execute(Runnable task) {
-        executor.execute(task);
-    }
-
-    /** Stops polling: each poller ends after its current poll. */
-    void stopPolling() {
+    /**
+     * Stops polling: each role whose list closed ends after its current poll. Call again after
+     * closing a role's list by other means (the sticky list).
+     */
+    synchronized void stopPolling() {
         polling = false;
-        for (Thread t : pollers) {
-            if (interruptiblePolls) {
-                t.interrupt();
-            } else {
-                LockSupport.unpark(t); // Wakes a poller waiting between failed polls.
+        for (Role r : roles) {
+            if (r.holder != null && !r.open()) {
+                if (interruptiblePolls) {
+                    r.holder.interrupt();
+                } else {
+                    LockSupport.unpark(r.holder); // Wakes a poller waiting between failed polls.
+                }
             }
         }
+        notifyAll();
     }
 
-    /** Waits until the pollers and the tasks they took are done; false if time ran out first. */
+    /** Waits until the threads and the tasks they took are done; false if time ran out first. */
     boolean awaitTermination(long deadlineNanos) throws InterruptedException {
-        for (Thread t : pollers) {
-            long left = deadlineNanos - System.nanoTime();
-            if (left <= 0) {
-                return false;
+        List<Thread> seen;
+        do { // A thread may start another before it ends.
+            seen = snapshot();
+            for (Thread t : seen) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedJoin(t, left);
+                if (t.isAlive()) {
+                    return false;
+                }
             }
-            TimeUnit.NANOSECONDS.timedJoin(t, left);
-            if (t.isAlive()) {
-                return false;
-            }
-        }
-        long left = deadlineNanos - System.nanoTime();
-        return left > 0 && executor.awaitTermination(left, TimeUnit.NANOSECONDS);
+        } while (seen.size() != snapshot().size());
+        return true;
     }
 
-    /** Stops everything now: pollers and running tasks are interrupted. */
+    /** Stops everything now: polls and running tasks are interrupted. */
     void shutdownNow() {
         interrupting = true;
         polling = false;
-        for (Thread t : pollers) {
+        for (Thread t : snapshot()) {
             t.interrupt();
         }
-        executor.shutdownNow();
+        synchronized (this) {
+            notifyAll();
+        }
     }
 
     boolean isTerminated() {
-        for (Thread t : pollers) {
+        List<Thread> seen = snapshot();
+        for (Thread t : seen) {
             if (t.isAlive()) {
                 return false;
             }
         }
-        return executor.isTerminated();
+        return seen.size() == snapshot().size(); // None started another before it ended.
     }
 
-    ExecutorService executor() {
-        return executor;
+    private synchronized List<Thread> snapshot() {
+        return new ArrayList<>(threads);
     }
 
     @Override
     public String toString() {
-        return "Pool[" + name + ", pollers=" + pollers.size() + ", polling=" + polling + "]";
+        return "Pool[" + name + ", roles=" + roles.size() + ", threads="
+                + snapshot().size() + ", polling=" + polling + "]";
     }
 }
