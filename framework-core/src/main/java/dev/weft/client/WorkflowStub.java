@@ -369,6 +369,12 @@ public final class WorkflowStub {
     }
 
     private HistoryEvent lastEvent(WorkflowExecution run) {
+        if (client.swf() instanceof ClientWaits w) {
+            HistoryEvent last = w.lastEvent(client.domain(), run.workflowId(), run.runId());
+            if (last != null) {
+                return last;
+            }
+        }
         try {
             GetWorkflowExecutionHistoryResponse r = client.swf()
                     .getWorkflowExecutionHistory(b -> b.domain(client.domain())

@@ -392,6 +392,18 @@ public final class Engine
     }
 
     @Override
+    public HistoryEvent lastEvent(String domain, String workflowId, String runId) {
+        Domain d;
+        try {
+            d = registry.domain(domain);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        Execution e = d.runs.get(runId);
+        return e != null && e.workflowId.equals(workflowId) ? e.lastEvent() : null;
+    }
+
+    @Override
     public boolean isOpen(String domain, String workflowId, String runId) {
         Domain d;
         try {

@@ -313,6 +313,12 @@ final class Execution {
         return events;
     }
 
+    /** The history's last event. */
+    synchronized HistoryEvent lastEvent() {
+        int i = eventCount - 1;
+        return Events.event(i + 1L, eventTimes[i], eventTypes[i], eventAttributes[i]);
+    }
+
     synchronized int historyLength() {
         return eventCount;
     }

@@ -1,5 +1,7 @@
 package dev.weft.internal.spi;
 
+import software.amazon.awssdk.services.swf.model.HistoryEvent;
+
 /**
  * Implemented by an {@code SwfClient} that can tell a waiting client when something changed (the
  * in-process engine, and test environments built on it), so that a client waiting for a result or
@@ -61,5 +63,18 @@ public interface ClientWaits {
             }
             awaitChange(mark, Math.min(left, 10_000_000L));
         }
+    }
+
+    /**
+     * The last event of a run's history, read without paging (a client reads it once a run has
+     * closed); null if the run is unknown, or if this client has no such shortcut.
+     *
+     * @param domain the domain
+     * @param workflowId the workflow id
+     * @param runId the run id
+     * @return the last event, or null
+     */
+    default HistoryEvent lastEvent(String domain, String workflowId, String runId) {
+        return null;
     }
 }

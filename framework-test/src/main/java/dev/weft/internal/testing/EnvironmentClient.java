@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.services.swf.SwfClient;
+import software.amazon.awssdk.services.swf.model.HistoryEvent;
 
 /**
  * The test environment's view of its engine for clients: every SWF call goes to the engine, and
@@ -68,6 +69,11 @@ public final class EnvironmentClient implements ClientWaits {
     @Override
     public long changeMark() {
         return engine.changeMark();
+    }
+
+    @Override
+    public HistoryEvent lastEvent(String domain, String workflowId, String runId) {
+        return engine.lastEvent(domain, workflowId, runId);
     }
 
     @Override
