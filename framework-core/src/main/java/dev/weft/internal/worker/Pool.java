@@ -1,5 +1,7 @@
 package dev.weft.internal.worker;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +36,24 @@ final class Pool {
 
     /** A poller role: one outstanding poll on a task list. */
     static final class Role {
+        private static final VarHandle HOLDER;
+
+        static {
+            try {
+                HOLDER = MethodHandles.lookup().findVarHandle(Role.class, "holder", Thread.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         final String taskList;
         private final BooleanSupplier open;
         private final Poll poll;
         /** Failed polls in a row, for backing off; touched only by the thread holding the role. */
         int failures;
 
-        private Thread holder;
+        /** The thread polling in this role; null while it is free. */
+        private volatile Thread holder;
 
         Role(String taskList, BooleanSupplier open, Poll poll) {
             this.taskList = taskList;
@@ -51,6 +64,10 @@ final class Pool {
         boolean open() {
             return open.getAsBoolean();
         }
+
+        boolean tryHold(Thread t) {
+            return holder == null && HOLDER.compareAndSet(this, null, t);
+        }
     }
 
     private final String name;
@@ -60,7 +77,8 @@ final class Pool {
     private final List<Thread> threads = new ArrayList<>(); // Guarded by this.
     private final AtomicInteger threadNumbers = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
-    private int idle; // Threads waiting for a role; guarded by this.
+    private volatile int threadCount;
+    private volatile int idle; // Threads waiting for a role; changed holding this.
     private volatile boolean polling = true;
     private volatile boolean interrupting;
 
@@ -97,6 +115,7 @@ final class Pool {
         Thread t = new Thread(this::loop, name + "-" + threadNumbers.incrementAndGet());
         t.setDaemon(false);
         threads.add(t);
+        threadCount = threads.size();
         t.start();
     }
 
@@ -129,48 +148,78 @@ final class Pool {
         }
     }
 
+    /** Sentinel: no role is open. */
+    private static final Role NONE = new Role("", () -> false, r -> null);
+
     /** A free open role, waiting for one; null once none is open. */
-    private synchronized Role take() {
-        while (true) {
-            boolean anyOpen = false;
-            for (Role r : roles) {
-                if (r.open()) {
-                    anyOpen = true;
-                    if (r.holder == null) {
-                        r.holder = Thread.currentThread();
+    private Role take() {
+        Thread me = Thread.currentThread();
+        Role r = tryTake(me);
+        if (r != null) {
+            return r == NONE ? null : r;
+        }
+        synchronized (this) {
+            while (true) {
+                idle++; // Before looking again: a role given back now sees a waiter and wakes it.
+                try {
+                    r = tryTake(me);
+                    if (r == NONE) {
+                        notifyAll(); // The others see it too.
+                        return null;
+                    }
+                    if (r != null) {
                         return r;
                     }
+                    wait();
+                } catch (InterruptedException e) {
+                    // Meant for a poll that had ended: look again.
+                } finally {
+                    idle--;
                 }
-            }
-            if (!anyOpen) {
-                notifyAll(); // The others see it too.
-                return null;
-            }
-            idle++;
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                // Meant for a poll that had ended: look again.
-            } finally {
-                idle--;
             }
         }
     }
 
-    private synchronized void giveBack(Role role, boolean gotTask) {
+    /** Takes a free open role, in order; null if every open one is held, NONE if none is open. */
+    private Role tryTake(Thread me) {
+        boolean anyOpen = false;
+        for (Role r : roles) {
+            if (r.open()) {
+                anyOpen = true;
+                if (r.tryHold(me)) {
+                    return r;
+                }
+            }
+        }
+        return anyOpen ? null : NONE;
+    }
+
+    private void giveBack(Role role, boolean gotTask) {
         role.holder = null;
+        if (!polling) {
+            // Stopping: let stopPolling finish interrupting before the interrupt is cleared.
+            synchronized (this) {
+                Thread.interrupted();
+            }
+        }
         Thread.interrupted(); // An interrupt meant for the poll is not the task's.
         if (!gotTask) {
             return; // This thread polls again.
         }
         if (idle > 0) {
-            notify(); // A follower polls while this thread runs the task.
-        } else if (threads.size() < size && !polled(role.taskList)) {
-            newThread(); // Keeps a poll outstanding on the list while every thread is busy.
+            synchronized (this) {
+                notify(); // A follower polls while this thread runs the task.
+            }
+        } else if (threadCount < size && !polled(role.taskList)) {
+            synchronized (this) {
+                if (threads.size() < size) {
+                    newThread(); // Keeps a poll outstanding on the list while every thread is busy.
+                }
+            }
         }
     }
 
-    private boolean polled(String taskList) { // Holding this.
+    private boolean polled(String taskList) {
         for (Role r : roles) {
             if (r.holder != null && r.taskList.equals(taskList)) {
                 return true;
@@ -216,11 +265,12 @@ final class Pool {
     synchronized void stopPolling() {
         polling = false;
         for (Role r : roles) {
-            if (r.holder != null && !r.open()) {
+            Thread h = r.holder;
+            if (h != null && !r.open()) {
                 if (interruptiblePolls) {
-                    r.holder.interrupt();
+                    h.interrupt();
                 } else {
-                    LockSupport.unpark(r.holder); // Wakes a poller waiting between failed polls.
+                    LockSupport.unpark(h); // Wakes a poller waiting between failed polls.
                 }
             }
         }

@@ -1,0 +1,155 @@
+package dev.weft.internal.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+final class PoolTest {
+    private static final long GUARD_SECONDS = 10; // Fails a broken pool instead of hanging.
+
+    /** A task list: a poll takes the next task, or ends empty-handed when interrupted. */
+    private static Pool.Poll queue(BlockingQueue<Runnable> tasks, List<Thread> pollers) {
+        return role -> {
+            try {
+                Runnable task = tasks.take();
+                pollers.add(Thread.currentThread());
+                return task;
+            } catch (InterruptedException e) {
+                return null;
+            }
+        };
+    }
+
+    private static long deadline() {
+        return System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+    }
+
+    /** A task that notes the thread that polled it and the one that ran it. */
+    private static final class Probe implements Runnable {
+        final CountDownLatch done;
+        volatile Thread polledBy;
+        volatile Thread ranOn;
+
+        Probe(CountDownLatch done) {
+            this.done = done;
+        }
+
+        @Override
+        public void run() {
+            ranOn = Thread.currentThread();
+            done.countDown();
+        }
+    }
+
+    @Test
+    void aTaskRunsOnTheThreadThatPolledIt() throws Exception {
+        BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+        CountDownLatch done = new CountDownLatch(20);
+        Pool pool = new Pool("weft-test", 4, true);
+        pool.role("list", role -> {
+            try {
+                Runnable task = tasks.take();
+                ((Probe) task).polledBy = Thread.currentThread();
+                return task;
+            } catch (InterruptedException e) {
+                return null;
+            }
+        });
+        pool.start();
+        List<Probe> probes = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Probe p = new Probe(done);
+            probes.add(p);
+            tasks.add(p);
+        }
+        assertTrue(done.await(GUARD_SECONDS, TimeUnit.SECONDS));
+        pool.stopPolling();
+        assertTrue(pool.awaitTermination(deadline()));
+        for (Probe p : probes) {
+            assertSame(p.polledBy, p.ranOn, "the task ran on the thread whose poll returned it");
+        }
+    }
+
+    @Test
+    void slowTasksGetAThreadEachUpToThePoolSizeWhileOnePollStaysOutstanding() throws Exception {
+        BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+        CountDownLatch allRunning = new CountDownLatch(5);
+        CountDownLatch go = new CountDownLatch(1);
+        Pool pool = new Pool("weft-test", 5, true);
+        pool.role("list", queue(tasks, new CopyOnWriteArrayList<>()));
+        pool.start();
+        for (int i = 0; i < 5; i++) {
+            tasks.add(() -> {
+                allRunning.countDown();
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+        }
+        assertTrue(allRunning.await(GUARD_SECONDS, TimeUnit.SECONDS), "five tasks at once on a pool of five");
+        assertEquals(5, pool.running());
+        go.countDown();
+        pool.stopPolling();
+        assertTrue(pool.awaitTermination(deadline()));
+        assertTrue(pool.isTerminated());
+    }
+
+    @Test
+    void stoppingInterruptsOutstandingPollsButNeverARunningTask() throws Exception {
+        BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Pool pool = new Pool("weft-test", 3, true);
+        pool.role("list", queue(tasks, new CopyOnWriteArrayList<>()));
+        pool.role("list", queue(tasks, new CopyOnWriteArrayList<>()));
+        pool.start();
+        tasks.add(() -> {
+            running.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+        });
+        assertTrue(running.await(GUARD_SECONDS, TimeUnit.SECONDS));
+        pool.stopPolling(); // Ends the polls still outstanding on the list.
+        assertFalse(pool.awaitTermination(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50)), "the task runs on");
+        finish.countDown();
+        assertTrue(pool.awaitTermination(deadline()));
+        assertFalse(interrupted.get(), "the interrupt that ended the polls did not reach the task");
+        assertTrue(tasks.isEmpty());
+    }
+
+    @Test
+    void aRoleThatStaysOpenKeepsPollingAfterTheOthersStop() throws Exception {
+        BlockingQueue<Runnable> shared = new LinkedBlockingQueue<>();
+        BlockingQueue<Runnable> sticky = new LinkedBlockingQueue<>();
+        AtomicBoolean stickyOpen = new AtomicBoolean(true);
+        List<Thread> stickyPollers = new CopyOnWriteArrayList<>();
+        Pool pool = new Pool("weft-test", 3, true);
+        pool.role("sticky", stickyOpen::get, queue(sticky, stickyPollers));
+        pool.role("shared", queue(shared, new CopyOnWriteArrayList<>()));
+        pool.start();
+        pool.stopPolling();
+        CountDownLatch ran = new CountDownLatch(1);
+        sticky.add(ran::countDown);
+        assertTrue(ran.await(GUARD_SECONDS, TimeUnit.SECONDS), "the sticky role still polls");
+        stickyOpen.set(false);
+        pool.stopPolling();
+        assertTrue(pool.awaitTermination(deadline()));
+        assertEquals(1, stickyPollers.size());
+    }
+}
