@@ -104,7 +104,10 @@ public final class Benchmarks {
                 }
                 case "w5-100k" -> b.parked(100_000, true);
                 case "cache" -> b.cache(new int[] {100, 1_000, 10_000}, true);
-                case "handoff" -> b.handoff(200_000, true);
+                case "handoff" -> {
+                    b.handoff(200_000, true);
+                    b.threadStarts(10_000, true);
+                }
                 default ->
                     throw new IllegalArgumentException(
                             "Unknown workload " + w + "; known: w1, w2, w3, w4, w5, w5-100k, cache, handoff, all");
@@ -545,6 +548,45 @@ public final class Benchmarks {
         threads[0].join();
         threads[1].join();
         return (System.nanoTime() - t0) / 1e3 / passes;
+    }
+
+    /**
+     * The floor under W5 on JDK 17, where each parked execution holds a platform thread: the time
+     * to start {@code n} platform threads that each park, best of three.
+     */
+    double threadStarts(int n, boolean print) throws InterruptedException {
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            CountDownLatch parked = new CountDownLatch(n);
+            List<Thread> threads = new ArrayList<>(n);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                Thread t = new Thread(() -> {
+                    parked.countDown();
+                    java.util.concurrent.locks.LockSupport.park();
+                });
+                t.setDaemon(true);
+                t.start();
+                threads.add(t);
+            }
+            parked.await();
+            best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+            for (Thread t : threads) {
+                java.util.concurrent.locks.LockSupport.unpark(t);
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
+        if (print) {
+            out.accept(String.format(
+                    Locale.ROOT,
+                    "thread starts: %d platform threads started until each parks in %.0f ms (%.0f us each)",
+                    n,
+                    best,
+                    best * 1000 / n));
+        }
+        return best;
     }
 
     private static SwfEngine engine(int eventLimit) {

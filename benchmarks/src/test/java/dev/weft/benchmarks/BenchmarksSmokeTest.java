@@ -49,6 +49,8 @@ final class BenchmarksSmokeTest {
     @Test
     void handoff() throws Exception {
         assertTrue(b.handoff(1_000, true) > 0);
+        assertTrue(b.threadStarts(10, true) > 0);
         assertTrue(lines.get(0).startsWith("hand-off: "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("thread starts: 10 platform threads "), lines.get(1));
     }
 }
