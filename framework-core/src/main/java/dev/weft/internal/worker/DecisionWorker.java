@@ -11,7 +11,6 @@ import dev.weft.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -47,7 +46,6 @@ final class DecisionWorker {
     private final SwfCalls calls;
     private final WorkerListener listener;
     private final WorkflowCache cache;
-    private final Semaphore slots;
     private final int maxSlots;
     private final Pool pool;
     private volatile boolean stickyOpen = true;
@@ -72,13 +70,12 @@ final class DecisionWorker {
         this.calls = calls;
         this.listener = options.getListener();
         this.cache = stickyList == null ? null : new WorkflowCache(options.getWorkflowCacheSize(), listener);
-        // Polls hold no slot: a thread waiting on the shared list must not keep the sticky poller
-        // from taking the decisions of the executions already running. A task waits for a slot
-        // after its poll; the pool has a thread for each slot and each poller role.
+        // A thread is a slot, whether it polls or decides what it polled. Free threads take the
+        // sticky roles first, so that threads waiting on the shared lists cannot starve the
+        // decisions of the executions already running; there are never fewer threads than roles.
         int roles = options.getDecisionPollers() * (taskLists.size() + (stickyList == null ? 0 : 1));
         this.maxSlots = Math.max(options.getMaxConcurrentDecisionTasks(), roles);
-        this.slots = new Semaphore(maxSlots);
-        this.pool = new Pool("weft-decision", maxSlots + roles, interruptiblePolls);
+        this.pool = new Pool("weft-decision", maxSlots, interruptiblePolls);
     }
 
     Pool pool() {
@@ -122,7 +119,7 @@ final class DecisionWorker {
         return taskList.equals(stickyList) ? stickyOpen : pool.polling();
     }
 
-    /** One poll; the task it brought, holding a slot, or null. */
+    /** One poll; the task it brought, or null. */
     private Runnable pollOnce(Pool.Role role, String taskList) {
         long start = System.nanoTime();
         PollForDecisionTaskResponse task;
@@ -150,15 +147,10 @@ final class DecisionWorker {
             return null;
         }
         return () -> {
-            slots.acquireUninterruptibly(); // Rarely waits: only when every slot is deciding.
-            try {
-                int inUse = maxSlots - slots.availablePermits();
-                Listeners.call(
-                        () -> listener.slotsInUse(TaskKind.DECISION, inUse, options.getMaxConcurrentDecisionTasks()));
-                decide(task, taskList, start);
-            } finally {
-                slots.release();
-            }
+            int inUse = pool.running();
+            Listeners.call(
+                    () -> listener.slotsInUse(TaskKind.DECISION, inUse, options.getMaxConcurrentDecisionTasks()));
+            decide(task, taskList, start);
         };
     }
 
