@@ -33,6 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.swf.model.ChildPolicy;
+import software.amazon.awssdk.services.swf.model.Decision;
+import software.amazon.awssdk.services.swf.model.DecisionType;
 import software.amazon.awssdk.services.swf.model.EventType;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
@@ -80,6 +83,10 @@ public final class Benchmarks {
                             5,
                             WorkerOptions.newBuilder().workflowCacheSize(4_000).build(),
                             "workflowCacheSize 4000");
+                    for (int i = 0; i < 8; i++) {
+                        b.engineFloor(2_000, false);
+                    }
+                    b.engineFloors(2_000, 5);
                 }
                 case "w2" -> {
                     // Warm-up: 20,000 activities, enough for the JIT to compile the whole path.
@@ -210,6 +217,140 @@ public final class Benchmarks {
             } finally {
                 worker.close();
             }
+        }
+    }
+
+    /** Runs the engine floor {@code times} times and prints the median and the best. */
+    double engineFloors(int n, int times) throws InterruptedException {
+        double[] rates = new double[times];
+        for (int i = 0; i < times; i++) {
+            rates[i] = engineFloor(n, false);
+        }
+        Arrays.sort(rates);
+        out.accept(String.format(
+                Locale.ROOT,
+                "W1 floor: %d executions of the same 7 tasks driven straight on the engine (no framework), median of"
+                        + " %d runs %.0f workflows/s (best %.0f)",
+                n,
+                times,
+                rates[times / 2],
+                rates[times - 1]));
+        return rates[times / 2];
+    }
+
+    /**
+     * W1's protocol with no framework: the same 7 tasks per execution (4 decisions, 3 activities)
+     * driven by hand-written pollers straight on the engine's SwfClient methods, with the
+     * decisions built by hand and each run's state kept in a map (as Weft's cache keeps a
+     * decider). What the engine and the SDK's model objects cost, hand-offs included: the floor
+     * under W1.
+     */
+    double engineFloor(int n, boolean print) throws InterruptedException {
+        try (SwfEngine swf = engine(25_000)) {
+            swf.registerWorkflowType(r -> r.domain(DOMAIN)
+                    .name("EngineFloor")
+                    .version("1")
+                    .defaultTaskList(t -> t.name("floor-decisions"))
+                    .defaultExecutionStartToCloseTimeout("3600")
+                    .defaultTaskStartToCloseTimeout("60")
+                    .defaultChildPolicy(ChildPolicy.TERMINATE));
+            swf.registerActivityType(r -> r.domain(DOMAIN)
+                    .name("increment")
+                    .version("1")
+                    .defaultTaskList(t -> t.name("floor-activities"))
+                    .defaultTaskScheduleToStartTimeout("600")
+                    .defaultTaskScheduleToCloseTimeout("600")
+                    .defaultTaskStartToCloseTimeout("60")
+                    .defaultTaskHeartbeatTimeout("NONE"));
+            CountDownLatch closed = new CountDownLatch(n);
+            Map<String, int[]> steps = new ConcurrentHashMap<>(); // Run id -> activities completed.
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                threads.add(new Thread(
+                        () -> {
+                            while (!stop.get()) {
+                                var task = swf.pollForDecisionTask(r -> r.domain(DOMAIN)
+                                        .taskList(t -> t.name("floor-decisions"))
+                                        .startAtPreviousStartedEvent(true));
+                                if (task.taskToken() == null) {
+                                    continue;
+                                }
+                                int[] done = steps.computeIfAbsent(
+                                        task.workflowExecution().runId(), k -> new int[1]);
+                                String last = "0";
+                                for (HistoryEvent e : task.events()) {
+                                    if (e.eventType() == EventType.WORKFLOW_EXECUTION_STARTED) {
+                                        last = e.workflowExecutionStartedEventAttributes()
+                                                .input();
+                                    } else if (e.eventType() == EventType.ACTIVITY_TASK_COMPLETED) {
+                                        last = e.activityTaskCompletedEventAttributes()
+                                                .result();
+                                        done[0]++;
+                                    }
+                                }
+                                String input = last;
+                                Decision d = done[0] < 3
+                                        ? Decision.builder()
+                                                .decisionType(DecisionType.SCHEDULE_ACTIVITY_TASK)
+                                                .scheduleActivityTaskDecisionAttributes(
+                                                        a -> a.activityId(Integer.toString(done[0] + 1))
+                                                                .activityType(t -> t.name("increment")
+                                                                        .version("1"))
+                                                                .input(input))
+                                                .build()
+                                        : Decision.builder()
+                                                .decisionType(DecisionType.COMPLETE_WORKFLOW_EXECUTION)
+                                                .completeWorkflowExecutionDecisionAttributes(a -> a.result(input))
+                                                .build();
+                                swf.respondDecisionTaskCompleted(
+                                        r -> r.taskToken(task.taskToken()).decisions(d));
+                                if (done[0] >= 3) {
+                                    steps.remove(task.workflowExecution().runId());
+                                    closed.countDown();
+                                }
+                            }
+                        },
+                        "bench-floor-decider-" + i));
+                threads.add(new Thread(
+                        () -> {
+                            while (!stop.get()) {
+                                var task = swf.pollForActivityTask(
+                                        r -> r.domain(DOMAIN).taskList(t -> t.name("floor-activities")));
+                                if (task.taskToken() == null) {
+                                    continue;
+                                }
+                                String result = Integer.toString(Integer.parseInt(task.input()) + 1);
+                                swf.respondActivityTaskCompleted(
+                                        r -> r.taskToken(task.taskToken()).result(result));
+                            }
+                        },
+                        "bench-floor-activity-" + i));
+            }
+            threads.forEach(Thread::start);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                int id = i;
+                swf.startWorkflowExecution(r -> r.domain(DOMAIN)
+                        .workflowId("floor-" + id + "-" + t0)
+                        .workflowType(t -> t.name("EngineFloor").version("1"))
+                        .input(Integer.toString(id)));
+            }
+            closed.await();
+            double perSecond = n / ((System.nanoTime() - t0) / 1e9);
+            stop.set(true);
+            for (Thread t : threads) {
+                t.interrupt(); // Ends a poll that waits for work.
+                t.join();
+            }
+            if (print) {
+                out.accept(String.format(
+                        Locale.ROOT,
+                        "W1 floor: %d executions of the same 7 tasks driven straight on the engine, %.0f workflows/s",
+                        n,
+                        perSecond));
+            }
+            return perSecond;
         }
     }
 

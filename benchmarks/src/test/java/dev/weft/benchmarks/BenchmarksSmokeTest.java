@@ -16,6 +16,14 @@ final class BenchmarksSmokeTest {
     void threeStep() throws Exception {
         assertEquals(20, b.threeStep(20, true).workflows());
         assertTrue(lines.get(0).startsWith("W1 three-step (default settings): 20 workflows, "), lines.get(0));
+        b.threeSteps(10, 3, dev.weft.worker.WorkerOptions.newBuilder().build(), "default settings");
+        assertTrue(lines.get(1).startsWith("W1 three-step (default settings): 10 workflows, median of 3 runs "));
+    }
+
+    @Test
+    void engineFloor() throws Exception {
+        assertTrue(b.engineFloors(20, 3) > 0);
+        assertTrue(lines.get(0).startsWith("W1 floor: 20 executions of the same 7 tasks"), lines.get(0));
     }
 
     @Test
