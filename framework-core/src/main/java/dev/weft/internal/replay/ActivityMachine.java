@@ -105,7 +105,8 @@ final class ActivityMachine {
                 .build();
         ctx.command(new Command(
                 d,
-                "ScheduleActivityTask activityId=" + activityId + " type=" + label() + " input#=" + Command.hash(input),
+                () -> "ScheduleActivityTask activityId=" + activityId + " type=" + label() + " input#="
+                        + Command.hash(input),
                 e -> (e.eventType() == EventType.ACTIVITY_TASK_SCHEDULED
                                 && activityId.equals(
                                         e.activityTaskScheduledEventAttributes().activityId())

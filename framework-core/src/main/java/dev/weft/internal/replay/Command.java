@@ -2,6 +2,7 @@ package dev.weft.internal.replay;
 
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.swf.model.Decision;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 
@@ -11,13 +12,24 @@ import software.amazon.awssdk.services.swf.model.HistoryEvent;
  */
 final class Command {
     final Decision decision;
-    /** What the code produced, for non-determinism reports: kind, ids, type, input hash. */
-    final String description;
+    /**
+     * What the code produced, for non-determinism reports: kind, ids, type, input hash. Built only
+     * when a report needs it.
+     */
+    private final Supplier<String> description;
 
     private final Predicate<HistoryEvent> matches;
     private final Consumer<HistoryEvent> bind;
 
     Command(Decision decision, String description, Predicate<HistoryEvent> matches, Consumer<HistoryEvent> bind) {
+        this(decision, () -> description, matches, bind);
+    }
+
+    Command(
+            Decision decision,
+            Supplier<String> description,
+            Predicate<HistoryEvent> matches,
+            Consumer<HistoryEvent> bind) {
         this.decision = decision;
         this.description = description;
         this.matches = matches;
@@ -33,9 +45,13 @@ final class Command {
         bind.accept(event);
     }
 
+    String description() {
+        return description.get();
+    }
+
     @Override
     public String toString() {
-        return description;
+        return description();
     }
 
     /** A short, stable digest of a payload, for reports that must not print 32 KB of input. */

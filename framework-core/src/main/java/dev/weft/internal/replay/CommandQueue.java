@@ -128,13 +128,13 @@ final class CommandQueue {
         if (e == null) {
             throw new NonDeterministicException("[SWF-1100] Nondeterministic decision after event "
                     + decisionCompletedId + " (DecisionTaskCompleted) during replay: the workflow code produced "
-                    + c.description + ", but the history records nothing more for that decision."
+                    + c.description() + ", but the history records nothing more for that decision."
                     + callSite());
         }
         if (!c.matches(e)) {
             throw new NonDeterministicException("[SWF-1100] Nondeterministic decision at event " + e.eventId() + " ("
                     + e.eventTypeAsString() + ") during replay: the history holds " + HistoryEvents.describe(e)
-                    + ", but the workflow code produced " + c.description + "." + callSite());
+                    + ", but the workflow code produced " + c.description() + "." + callSite());
         }
         cursor++;
         matched.add(c);

@@ -54,7 +54,7 @@ final class Completion {
         DecisionType type = d.decisionType();
         return new Command(
                 d,
-                describe(),
+                this::describe,
                 e -> WorkflowContext.closeType(e.eventType()) == type && HistoryEvents.decidedBy(e) != 0,
                 ctx::closeRecorded);
     }
