@@ -273,8 +273,8 @@ public final class Benchmarks {
                                 var task = swf.pollForDecisionTask(r -> r.domain(DOMAIN)
                                         .taskList(t -> t.name("floor-decisions"))
                                         .startAtPreviousStartedEvent(true));
-                                if (task.taskToken() == null) {
-                                    continue;
+                                if (task.taskToken() == null || task.taskToken().isEmpty()) {
+                                    continue; // No task: the poll timed out, or ended as the run stops.
                                 }
                                 int[] done = steps.computeIfAbsent(
                                         task.workflowExecution().runId(), k -> new int[1]);
@@ -317,8 +317,8 @@ public final class Benchmarks {
                             while (!stop.get()) {
                                 var task = swf.pollForActivityTask(
                                         r -> r.domain(DOMAIN).taskList(t -> t.name("floor-activities")));
-                                if (task.taskToken() == null) {
-                                    continue;
+                                if (task.taskToken() == null || task.taskToken().isEmpty()) {
+                                    continue; // No task: the poll timed out, or ended as the run stops.
                                 }
                                 String result = Integer.toString(Integer.parseInt(task.input()) + 1);
                                 swf.respondActivityTaskCompleted(

@@ -419,8 +419,9 @@ public final class WorkerOptions {
         }
 
         /**
-         * Threads polling the shared decision task list (one more polls the worker's own list
-         * while the cache is on). Default: 2.
+         * Polls outstanding at once on the shared decision task list, and as many on the worker's
+         * own (sticky) list while the cache is on. Default: 2. The thread whose poll brings a task
+         * decides it itself, while a free thread takes over the poll.
          *
          * @param pollers at least 1
          * @return this builder
@@ -431,7 +432,8 @@ public final class WorkerOptions {
         }
 
         /**
-         * Threads polling each activity task list. Default: 2.
+         * Polls outstanding at once on each activity task list. Default: 2. The thread whose poll
+         * brings a task runs it itself, while a free thread takes over the poll.
          *
          * @param pollers at least 1
          * @return this builder
@@ -442,7 +444,11 @@ public final class WorkerOptions {
         }
 
         /**
-         * Decision tasks decided at once. Default: the number of processors, at least 2.
+         * Decision tasks decided at once: the decision threads, each polling or deciding (never
+         * fewer than the polls, so a worker has at least {@code 2 * decisionPollers} with the
+         * cache on). Free threads poll the worker's own list first, so that threads waiting on the
+         * shared list never starve the executions already running. Default: the number of
+         * processors, at least 2.
          *
          * @param max at least 1
          * @return this builder
@@ -453,8 +459,9 @@ public final class WorkerOptions {
         }
 
         /**
-         * Activity tasks run at once; a poller takes a task only when a slot is free. Default:
-         * 100.
+         * Activity tasks run at once: the activity threads, each polling or running a task (never
+         * fewer than the polls). A thread polls only when it is free, so a busy worker leaves tasks
+         * to others. Default: 100.
          *
          * @param max at least 1
          * @return this builder
