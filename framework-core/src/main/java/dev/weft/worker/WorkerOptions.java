@@ -419,9 +419,10 @@ public final class WorkerOptions {
         }
 
         /**
-         * Polls outstanding at once on the shared decision task list, and as many on the worker's
-         * own (sticky) list while the cache is on. Default: 2. The thread whose poll brings a task
-         * decides it itself, while a free thread takes over the poll.
+         * Polls outstanding at once, at most, on the shared decision task list, and as many on the
+         * worker's own (sticky) list while the cache is on. Default: 2. The thread whose poll
+         * brings a task decides it itself; a free thread takes over if no other poll is
+         * outstanding on the list.
          *
          * @param pollers at least 1
          * @return this builder
@@ -432,8 +433,9 @@ public final class WorkerOptions {
         }
 
         /**
-         * Polls outstanding at once on each activity task list. Default: 2. The thread whose poll
-         * brings a task runs it itself, while a free thread takes over the poll.
+         * Polls outstanding at once, at most, on each activity task list. Default: 2. The thread
+         * whose poll brings a task runs it itself; a free thread takes over if no other poll is
+         * outstanding on the list.
          *
          * @param pollers at least 1
          * @return this builder

@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The threads of one kind of work, polling and running what they poll (leader/follower): a
- * thread takes a free poller role, polls, gives the role back (waking an idle thread to poll
- * next) and runs the task it got itself, so that no task waits for a hand-off to another thread
- * on its way from the poll to its code.
+ * thread takes a free poller role, polls, gives the role back and runs the task it got itself,
+ * so that no task waits for a hand-off to another thread on its way from the poll to its code.
+ * A thread that brings a task wakes an idle thread (or starts one) to take over only when no
+ * other poll is outstanding on the list; threads finishing their tasks take free roles first.
  *
  * <p>Each role is one long poll that may be outstanding on a task list (the worker's {@code
  * *Pollers} options), open until its list stops being polled. Threads are started as the roles
@@ -206,11 +207,14 @@ final class Pool {
         if (!gotTask) {
             return; // This thread polls again.
         }
+        if (polled(role.taskList)) {
+            return; // Another poll is outstanding on the list: no follower needed yet.
+        }
         if (idle > 0) {
             synchronized (this) {
                 notify(); // A follower polls while this thread runs the task.
             }
-        } else if (threadCount < size && !polled(role.taskList)) {
+        } else if (threadCount < size) {
             synchronized (this) {
                 if (threads.size() < size) {
                     newThread(); // Keeps a poll outstanding on the list while every thread is busy.
