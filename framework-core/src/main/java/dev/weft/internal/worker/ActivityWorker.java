@@ -43,7 +43,6 @@ final class ActivityWorker {
     private final WorkerOptions options;
     private final SwfCalls calls;
     private final WorkerListener listener;
-    private final int maxSlots;
     private final RateLimiter rateLimiter;
     private final ScheduledExecutorService heartbeats;
     private final Pool pool;
@@ -65,9 +64,10 @@ final class ActivityWorker {
         this.calls = calls;
         this.listener = options.getListener();
         // A thread is a slot, whether it polls or runs the task it polled: never fewer than pollers.
-        this.maxSlots =
-                Math.max(options.getMaxConcurrentActivityTasks(), options.getActivityPollers() * taskLists.size());
-        this.pool = new Pool("weft-activity", maxSlots, interruptiblePolls);
+        this.pool = new Pool(
+                "weft-activity",
+                Math.max(options.getMaxConcurrentActivityTasks(), options.getActivityPollers() * taskLists.size()),
+                interruptiblePolls);
         this.heartbeats = heartbeats;
         this.rateLimiter = options.getActivitiesPerSecond() > 0 ? rateLimiter(options.getActivitiesPerSecond()) : null;
     }
@@ -111,14 +111,9 @@ final class ActivityWorker {
                     r -> r.domain(domain).taskList(t -> t.name(taskList)).identity(options.getIdentity()));
             role.failures = 0;
         } catch (RuntimeException e) {
-            if (!pool.polling()) {
-                return null;
+            if (pool.polling()) {
+                calls.pollFailed(pool, role, TaskKind.ACTIVITY, listener, e);
             }
-            role.failures++;
-            int failures = role.failures;
-            Listeners.call(() -> listener.pollFailed(TaskKind.ACTIVITY, taskList, e));
-            log.warn("Polling activity task list {} failed ({} in a row); backing off", taskList, failures, e);
-            pool.pause(role, calls.pollBackoff(failures));
             return null;
         }
         boolean empty = task.taskToken() == null || task.taskToken().isEmpty();

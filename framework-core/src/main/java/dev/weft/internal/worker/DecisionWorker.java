@@ -46,7 +46,6 @@ final class DecisionWorker {
     private final SwfCalls calls;
     private final WorkerListener listener;
     private final WorkflowCache cache;
-    private final int maxSlots;
     private final Pool pool;
     private volatile boolean stickyOpen = true;
 
@@ -74,8 +73,8 @@ final class DecisionWorker {
         // sticky roles first, so that threads waiting on the shared lists cannot starve the
         // decisions of the executions already running; there are never fewer threads than roles.
         int roles = options.getDecisionPollers() * (taskLists.size() + (stickyList == null ? 0 : 1));
-        this.maxSlots = Math.max(options.getMaxConcurrentDecisionTasks(), roles);
-        this.pool = new Pool("weft-decision", maxSlots, interruptiblePolls);
+        this.pool =
+                new Pool("weft-decision", Math.max(options.getMaxConcurrentDecisionTasks(), roles), interruptiblePolls);
     }
 
     Pool pool() {
@@ -130,14 +129,9 @@ final class DecisionWorker {
                     .startAtPreviousStartedEvent(true));
             role.failures = 0;
         } catch (RuntimeException e) {
-            if (!polling(taskList)) {
-                return null;
+            if (polling(taskList)) {
+                calls.pollFailed(pool, role, TaskKind.DECISION, listener, e);
             }
-            role.failures++;
-            int failures = role.failures;
-            Listeners.call(() -> listener.pollFailed(TaskKind.DECISION, taskList, e));
-            log.warn("Polling decision task list {} failed ({} in a row); backing off", taskList, failures, e);
-            pool.pause(role, calls.pollBackoff(failures));
             return null;
         }
         boolean empty = task.taskToken() == null || task.taskToken().isEmpty();

@@ -76,9 +76,8 @@ final class Pool {
     private final boolean interruptiblePolls;
     private final List<Role> roles = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>(); // Guarded by this.
-    private final AtomicInteger threadNumbers = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
-    private volatile int threadCount;
+    private volatile int threadCount; // threads.size(), for a look without the lock.
     private volatile int idle; // Threads waiting for a role; changed holding this.
     private volatile boolean polling = true;
     private volatile boolean interrupting;
@@ -113,7 +112,7 @@ final class Pool {
     }
 
     private void newThread() { // Holding this.
-        Thread t = new Thread(this::loop, name + "-" + threadNumbers.incrementAndGet());
+        Thread t = new Thread(this::loop, name + "-" + (threads.size() + 1));
         t.setDaemon(false);
         threads.add(t);
         threadCount = threads.size();

@@ -1,10 +1,14 @@
 package dev.weft.internal.worker;
 
+import dev.weft.worker.WorkerListener;
+import dev.weft.worker.WorkerListener.TaskKind;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.swf.model.UnknownResourceException;
@@ -15,6 +19,8 @@ import software.amazon.awssdk.services.swf.model.UnknownResourceException;
  * jitter. Everything else (a fault that names a mistake, UnknownResource) is not retried.
  */
 final class SwfCalls {
+    private static final Logger log = LoggerFactory.getLogger(SwfCalls.class);
+
     private final Retry responses;
     private final IntervalFunction pollBackoff;
 
@@ -57,5 +63,21 @@ final class SwfCalls {
      */
     Duration pollBackoff(int failures) {
         return Duration.ofMillis(pollBackoff.apply(Math.max(1, failures)));
+    }
+
+    /**
+     * A poll failed: counts it against the role, tells the listener, logs it, and waits out the
+     * backoff (less if the role closes meanwhile).
+     */
+    void pollFailed(Pool pool, Pool.Role role, TaskKind kind, WorkerListener listener, RuntimeException e) {
+        int failures = ++role.failures;
+        Listeners.call(() -> listener.pollFailed(kind, role.taskList, e));
+        log.warn(
+                "Polling {} task list {} failed ({} in a row); backing off",
+                kind == TaskKind.DECISION ? "decision" : "activity",
+                role.taskList,
+                failures,
+                e);
+        pool.pause(role, pollBackoff(failures));
     }
 }
