@@ -14,6 +14,7 @@ import dev.weft.engine.SwfEngine;
 import dev.weft.internal.replay.DeciderOptions;
 import dev.weft.internal.replay.ReplayDecider;
 import dev.weft.internal.replay.ReplayDecider.DecisionTask;
+import dev.weft.internal.replay.VirtualThreads;
 import dev.weft.internal.replay.WorkflowImplementations;
 import dev.weft.testing.TestWorkflowEnvironment;
 import dev.weft.testing.WorkflowReplayer;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.swf.model.ChildPolicy;
@@ -81,8 +83,10 @@ public final class Benchmarks {
                     b.threeSteps(
                             2_000,
                             5,
-                            WorkerOptions.newBuilder().workflowCacheSize(4_000).build(),
-                            "workflowCacheSize 4000");
+                            WorkerOptions.newBuilder()
+                                    .virtualActivityThreads(true)
+                                    .build(),
+                            "virtualActivityThreads");
                     for (int i = 0; i < 8; i++) {
                         b.engineFloor(2_000, false);
                     }
@@ -657,31 +661,44 @@ public final class Benchmarks {
     double handoff(int passes, boolean print) throws InterruptedException {
         double best = Double.MAX_VALUE;
         for (int round = 0; round < 3; round++) {
-            best = Math.min(best, pingPong(passes));
+            best = Math.min(best, pingPong(passes, null));
         }
         if (print) {
             out.accept(String.format(
                     Locale.ROOT, "hand-off: one thread waking another (park/unpark, platform threads): %.1f us", best));
         }
+        ThreadFactory virtual = VirtualThreads.since(21);
+        if (virtual != null) {
+            double bestVirtual = Double.MAX_VALUE;
+            for (int round = 0; round < 3; round++) {
+                bestVirtual = Math.min(bestVirtual, pingPong(passes, virtual));
+            }
+            if (print) {
+                out.accept(String.format(
+                        Locale.ROOT,
+                        "hand-off: one thread waking another (park/unpark, virtual threads): %.1f us",
+                        bestVirtual));
+            }
+        }
         return best;
     }
 
-    private static double pingPong(int passes) throws InterruptedException {
+    /** One-way hand-off time between two threads, platform ones if {@code virtual} is null. */
+    private static double pingPong(int passes, ThreadFactory virtual) throws InterruptedException {
         AtomicInteger turn = new AtomicInteger();
         Thread[] threads = new Thread[2];
         for (int side = 0; side < 2; side++) {
             int me = side;
-            threads[side] = new Thread(
-                    () -> {
-                        for (int i = me; i < passes; i += 2) {
-                            while (turn.get() != i) {
-                                java.util.concurrent.locks.LockSupport.park();
-                            }
-                            turn.set(i + 1);
-                            java.util.concurrent.locks.LockSupport.unpark(threads[1 - me]);
-                        }
-                    },
-                    "bench-handoff-" + side);
+            Runnable body = () -> {
+                for (int i = me; i < passes; i += 2) {
+                    while (turn.get() != i) {
+                        java.util.concurrent.locks.LockSupport.park();
+                    }
+                    turn.set(i + 1);
+                    java.util.concurrent.locks.LockSupport.unpark(threads[1 - me]);
+                }
+            };
+            threads[side] = virtual != null ? virtual.newThread(body) : new Thread(body, "bench-handoff-" + side);
         }
         long t0 = System.nanoTime();
         threads[0].start();

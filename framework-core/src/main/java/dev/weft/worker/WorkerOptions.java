@@ -25,6 +25,7 @@ public final class WorkerOptions {
     private final int activityPollers;
     private final int maxConcurrentDecisionTasks;
     private final int maxConcurrentActivityTasks;
+    private final boolean virtualActivityThreads;
     private final double activitiesPerSecond;
     private final int workflowCacheSize;
     private final Duration stickyScheduleToStartTimeout;
@@ -48,6 +49,7 @@ public final class WorkerOptions {
         this.activityPollers = b.activityPollers;
         this.maxConcurrentDecisionTasks = b.maxConcurrentDecisionTasks;
         this.maxConcurrentActivityTasks = b.maxConcurrentActivityTasks;
+        this.virtualActivityThreads = b.virtualActivityThreads;
         this.activitiesPerSecond = b.activitiesPerSecond;
         this.workflowCacheSize = b.workflowCacheSize;
         this.stickyScheduleToStartTimeout = b.stickyScheduleToStartTimeout;
@@ -87,6 +89,7 @@ public final class WorkerOptions {
         b.activityPollers = activityPollers;
         b.maxConcurrentDecisionTasks = maxConcurrentDecisionTasks;
         b.maxConcurrentActivityTasks = maxConcurrentActivityTasks;
+        b.virtualActivityThreads = virtualActivityThreads;
         b.activitiesPerSecond = activitiesPerSecond;
         b.workflowCacheSize = workflowCacheSize;
         b.stickyScheduleToStartTimeout = stickyScheduleToStartTimeout;
@@ -278,6 +281,15 @@ public final class WorkerOptions {
     }
 
     /**
+     * Returns whether activity tasks run on virtual threads (on JDK 24 and later).
+     *
+     * @return whether activity tasks run on virtual threads (on JDK 24 and later)
+     */
+    public boolean isVirtualActivityThreads() {
+        return virtualActivityThreads;
+    }
+
+    /**
      * Returns the listener.
      *
      * @return the listener
@@ -303,6 +315,7 @@ public final class WorkerOptions {
                 && activityPollers == x.activityPollers
                 && maxConcurrentDecisionTasks == x.maxConcurrentDecisionTasks
                 && maxConcurrentActivityTasks == x.maxConcurrentActivityTasks
+                && virtualActivityThreads == x.virtualActivityThreads
                 && Double.compare(activitiesPerSecond, x.activitiesPerSecond) == 0
                 && workflowCacheSize == x.workflowCacheSize
                 && stickyScheduleToStartTimeout.equals(x.stickyScheduleToStartTimeout)
@@ -329,6 +342,7 @@ public final class WorkerOptions {
                 activityPollers,
                 maxConcurrentDecisionTasks,
                 maxConcurrentActivityTasks,
+                virtualActivityThreads,
                 activitiesPerSecond,
                 workflowCacheSize,
                 stickyScheduleToStartTimeout,
@@ -341,7 +355,8 @@ public final class WorkerOptions {
     public String toString() {
         return "WorkerOptions{identity=" + identity + ", decisionPollers=" + decisionPollers + ", activityPollers="
                 + activityPollers + ", maxConcurrentDecisionTasks=" + maxConcurrentDecisionTasks
-                + ", maxConcurrentActivityTasks=" + maxConcurrentActivityTasks + ", activitiesPerSecond="
+                + ", maxConcurrentActivityTasks=" + maxConcurrentActivityTasks + ", virtualActivityThreads="
+                + virtualActivityThreads + ", activitiesPerSecond="
                 + activitiesPerSecond + ", workflowCacheSize=" + workflowCacheSize
                 + ", stickyScheduleToStartTimeout=" + stickyScheduleToStartTimeout + ", pollBackoff="
                 + pollBackoffInitial + ".." + pollBackoffMax + ", responseAttempts=" + responseAttempts
@@ -362,6 +377,7 @@ public final class WorkerOptions {
         private int maxConcurrentDecisionTasks =
                 Math.max(2, Runtime.getRuntime().availableProcessors());
         private int maxConcurrentActivityTasks = 100;
+        private boolean virtualActivityThreads;
         private double activitiesPerSecond;
         private int workflowCacheSize = 600;
         private Duration stickyScheduleToStartTimeout = Duration.ofSeconds(5);
@@ -644,6 +660,27 @@ public final class WorkerOptions {
          */
         public Builder failOnTypeDrift(boolean fail) {
             this.failOnTypeDrift = fail;
+            return this;
+        }
+
+        /**
+         * Whether activity tasks run on virtual threads, on JDK 24 and later (before 24, and by
+         * default, they run on platform threads). Default: false.
+         *
+         * <p>On a virtual thread, an activity waiting for I/O costs no platform thread, and each
+         * of its polls is woken by a continuation switch rather than by the operating system:
+         * activity-heavy workers push more tasks through fewer cores. But virtual threads are not
+         * preempted: an activity computing for seconds holds one of the JVM's carrier threads
+         * (one per core) all that time, and as many such activities as cores stall every other
+         * virtual thread, decisions included. Turn it on for activities that mostly wait.
+         * Decision threads are virtual on JDK 24 and later whatever this says (a decision is
+         * short; the {@linkplain #deadlockTimeout(Duration) deadlock timeout} bounds it).
+         *
+         * @param virtual whether to
+         * @return this builder
+         */
+        public Builder virtualActivityThreads(boolean virtual) {
+            this.virtualActivityThreads = virtual;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.weft.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.swf.model.ActivityTypeConfiguration;
 import software.amazon.awssdk.services.swf.model.EventType;
 import software.amazon.awssdk.services.swf.model.HistoryEvent;
 import software.amazon.awssdk.services.swf.model.WorkflowExecution;
+import software.amazon.awssdk.services.swf.model.WorkflowType;
 import software.amazon.awssdk.services.swf.model.WorkflowTypeConfiguration;
 
 /** Workers against the engine, on real threads: running, heartbeats, cancellation, manual completion, shutdown. */
@@ -51,6 +53,8 @@ final class WorkerTest {
         String held(String s);
 
         String mdc(String s);
+
+        String thread(String s);
     }
 
     /** The activities, with hooks tests use to hold and release them. */
@@ -106,6 +110,11 @@ final class WorkerTest {
         @Override
         public String mdc(String s) {
             return MDC.get("workflowId") + " " + MDC.get("activityId") + " " + MDC.get("taskList");
+        }
+
+        @Override
+        public String thread(String s) {
+            return isVirtual(Thread.currentThread()) ? "virtual" : "platform";
         }
 
         private static void await(CountDownLatch latch) {
@@ -189,6 +198,9 @@ final class WorkerTest {
                 case "mdc" -> {
                     return jobs.mdc("x");
                 }
+                case "thread" -> {
+                    return jobs.thread("x");
+                }
                 default -> throw new IllegalArgumentException(mode);
             }
         }
@@ -216,6 +228,64 @@ final class WorkerTest {
             assertEquals("10", a.defaultTaskHeartbeatTimeout());
             assertEquals("300", a.defaultTaskStartToCloseTimeout());
             assertEquals("NONE", a.defaultTaskScheduleToStartTimeout());
+        }
+    }
+
+    static boolean isVirtual(Thread t) {
+        try {
+            return (boolean) Thread.class.getMethod("isVirtual").invoke(t);
+        } catch (NoSuchMethodException e) {
+            return false; // Before JDK 21.
+        } catch (ReflectiveOperationException e) {
+            throw new LinkageError(e.getMessage(), e);
+        }
+    }
+
+    @Test
+    void virtualActivityThreadsIsOffByDefaultAndKeptByToBuilder() {
+        WorkerOptions plain = WorkerOptions.newBuilder().identity("w").build();
+        WorkerOptions virtual = plain.toBuilder().virtualActivityThreads(true).build();
+        assertEquals(false, plain.isVirtualActivityThreads());
+        assertEquals(true, virtual.toBuilder().build().isVirtualActivityThreads());
+        assertEquals(virtual, virtual.toBuilder().build());
+        assertNotEquals(plain, virtual);
+        assertTrue(virtual.toString().contains("virtualActivityThreads=true"), virtual::toString);
+    }
+
+    @Test
+    void fromJdk24DecisionsRunOnVirtualThreadsAndActivitiesWhenAsked() {
+        boolean jdk24 = Runtime.version().feature() >= 24;
+        for (boolean virtualActivities : new boolean[] {false, true}) {
+            try (WorkerTesting t = new WorkerTesting()) {
+                Map<String, Boolean> decidedOnVirtual = new ConcurrentHashMap<>();
+                WorkerListener listener = new WorkerListener() {
+                    @Override
+                    public void decided(
+                            WorkflowExecution run,
+                            WorkflowType type,
+                            Duration latency,
+                            int decisions,
+                            boolean closing) {
+                        decidedOnVirtual.merge(run.runId(), isVirtual(Thread.currentThread()), Boolean::logicalAnd);
+                        t.events.decided(run, type, latency, decisions, closing);
+                    }
+                };
+                t.worker(
+                                t.engine,
+                                t.options()
+                                        .virtualActivityThreads(virtualActivities)
+                                        .listener(listener)
+                                        .build(),
+                                List.of(FlowImpl.class),
+                                List.of(new JobsImpl()))
+                        .start();
+                WorkflowExecution run = t.startWorkflow(Flow.class, "thread-" + virtualActivities, "thread", 0);
+                assertEquals(
+                        virtualActivities && jdk24 ? "virtual" : "platform",
+                        t.result(run, String.class),
+                        "the activity's thread, virtualActivityThreads " + virtualActivities);
+                assertEquals(Map.of(run.runId(), jdk24), decidedOnVirtual, "the decisions' threads");
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.weft.internal.replay;
 
-import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -115,9 +114,6 @@ final class Runner {
     private static final ThreadLocal<WThread> CURRENT = new ThreadLocal<>();
     /** The runner whose baton the calling thread holds: a workflow thread's, or the controller's. */
     private static final ThreadLocal<Runner> ACTIVE = new ThreadLocal<>();
-
-    private static final Method OF_VIRTUAL = virtualMethod(null, "ofVirtual");
-    private static final Method FACTORY = virtualMethod("java.lang.Thread$Builder", "factory");
 
     private final String name;
     private final Object owner;
@@ -410,8 +406,8 @@ final class Runner {
         });
     }
 
-    /** Makes unstarted virtual threads (JDK 21+), or null. Built once: reflection per thread costs. */
-    private static final ThreadFactory VIRTUAL = virtualFactory();
+    /** Makes unstarted virtual threads (JDK 21+), or null. */
+    private static final ThreadFactory VIRTUAL = VirtualThreads.since(21);
 
     /** The name of a pooled platform thread between workflows. */
     static final String IDLE_NAME = "weft-pooled-workflow-thread";
@@ -435,37 +431,12 @@ final class Runner {
         });
     }
 
-    private static ThreadFactory virtualFactory() {
-        if (OF_VIRTUAL == null || FACTORY == null) {
-            return null;
-        }
-        try {
-            return (ThreadFactory) FACTORY.invoke(OF_VIRTUAL.invoke(null));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null; // JDK 19 and 20 without preview features: platform threads.
-        }
-    }
-
     private static ThreadGroup[] platformGroups(int n) {
         ThreadGroup[] groups = new ThreadGroup[n];
         for (int i = 0; i < n; i++) {
             groups[i] = new ThreadGroup("weft-workflows-" + i);
         }
         return groups;
-    }
-
-    /**
-     * {@code Thread.ofVirtual()} and the builder's {@code name} and {@code unstarted}, looked up
-     * on the public interfaces (the builder's own class is not accessible); null before JDK 21.
-     */
-    private static Method virtualMethod(String owner, String name, Class<?>... parameters) {
-        try {
-            return owner == null
-                    ? Thread.class.getMethod(name, parameters)
-                    : Class.forName(owner).getMethod(name, parameters);
-        } catch (NoSuchMethodException | ClassNotFoundException e) {
-            return null; // JDK 17-20: platform threads.
-        }
     }
 
     /** A workflow thread did not yield in time: it blocks the decision (a loop, I/O, a lock...). */

@@ -4,6 +4,7 @@ import dev.weft.activity.ActivityCanceledException;
 import dev.weft.activity.ActivityNotExistsException;
 import dev.weft.internal.model.ActivityMethod;
 import dev.weft.internal.replay.FailureCodec;
+import dev.weft.internal.replay.VirtualThreads;
 import dev.weft.worker.WorkerListener;
 import dev.weft.worker.WorkerListener.ActivityOutcome;
 import dev.weft.worker.WorkerListener.TaskKind;
@@ -67,7 +68,8 @@ final class ActivityWorker {
         this.pool = new Pool(
                 "weft-activity",
                 Math.max(options.getMaxConcurrentActivityTasks(), options.getActivityPollers() * taskLists.size()),
-                interruptiblePolls);
+                interruptiblePolls,
+                options.isVirtualActivityThreads() ? VirtualThreads.since(24) : null);
         this.heartbeats = heartbeats;
         this.rateLimiter = options.getActivitiesPerSecond() > 0 ? rateLimiter(options.getActivitiesPerSecond()) : null;
     }

@@ -4,6 +4,7 @@ import dev.weft.internal.replay.DeciderOptions;
 import dev.weft.internal.replay.ReplayDecider;
 import dev.weft.internal.replay.ReplayDecider.DecisionResult;
 import dev.weft.internal.replay.ReplayDecider.DecisionTask;
+import dev.weft.internal.replay.VirtualThreads;
 import dev.weft.internal.replay.WorkflowImplementations;
 import dev.weft.worker.WorkerListener;
 import dev.weft.worker.WorkerListener.TaskKind;
@@ -73,8 +74,12 @@ final class DecisionWorker {
         // sticky roles first, so that threads waiting on the shared lists cannot starve the
         // decisions of the executions already running; there are never fewer threads than roles.
         int roles = options.getDecisionPollers() * (taskLists.size() + (stickyList == null ? 0 : 1));
-        this.pool =
-                new Pool("weft-decision", Math.max(options.getMaxConcurrentDecisionTasks(), roles), interruptiblePolls);
+        // Virtual from JDK 24, which no longer pins a virtual thread waiting in a synchronized block.
+        this.pool = new Pool(
+                "weft-decision",
+                Math.max(options.getMaxConcurrentDecisionTasks(), roles),
+                interruptiblePolls,
+                VirtualThreads.since(24));
     }
 
     Pool pool() {

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -26,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * its task. Polls are interrupted only where that cannot lose a task: an in-process engine ends
  * an interrupted poll empty-handed, whereas over HTTP SWF may have handed the task out already.
  * A task never sees an interrupt meant for a poll.
+ *
+ * <p>The threads are platform threads, or virtual threads if the pool is given a factory of them:
+ * then a thread parked in a poll or a hand-off is woken by a continuation switch rather than by
+ * the operating system, and one platform thread keeps the JVM alive while the pool has threads
+ * (virtual threads are daemons).
  */
 final class Pool {
     private static final Logger log = LoggerFactory.getLogger(Pool.class);
@@ -74,6 +80,9 @@ final class Pool {
     private final String name;
     private final int size;
     private final boolean interruptiblePolls;
+    /** Makes virtual threads; null for platform threads. */
+    private final ThreadFactory virtual;
+
     private final List<Role> roles = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>(); // Guarded by this.
     private final AtomicInteger running = new AtomicInteger();
@@ -84,11 +93,13 @@ final class Pool {
 
     /**
      * @param size the most threads, polling or running tasks
+     * @param virtual makes the pool's threads, virtual ones; null for platform threads
      */
-    Pool(String name, int size, boolean interruptiblePolls) {
+    Pool(String name, int size, boolean interruptiblePolls, ThreadFactory virtual) {
         this.name = name;
         this.size = size;
         this.interruptiblePolls = interruptiblePolls;
+        this.virtual = virtual;
     }
 
     /**
@@ -109,11 +120,23 @@ final class Pool {
         for (int i = 0; i < Math.min(size, roles.size()); i++) {
             newThread();
         }
+        if (virtual != null) {
+            Thread keeper = new Thread(this::keepAlive, name + "-keepalive");
+            keeper.setDaemon(false);
+            keeper.start();
+        }
     }
 
     private void newThread() { // Holding this.
-        Thread t = new Thread(this::loop, name + "-" + (threads.size() + 1));
-        t.setDaemon(false);
+        String threadName = name + "-" + (threads.size() + 1);
+        Thread t;
+        if (virtual != null) {
+            t = virtual.newThread(this::loop);
+            t.setName(threadName);
+        } else {
+            t = new Thread(this::loop, threadName);
+            t.setDaemon(false);
+        }
         threads.add(t);
         threadCount = threads.size();
         t.start();
@@ -146,6 +169,27 @@ final class Pool {
         } catch (RuntimeException | Error e) {
             log.error("[BUG] {} thread {} died", name, Thread.currentThread().getName(), e);
         }
+    }
+
+    /** Keeps the JVM alive until the pool's virtual threads have ended. */
+    private void keepAlive() {
+        List<Thread> seen;
+        do { // A thread may start another before it ends.
+            seen = snapshot();
+            for (Thread t : seen) {
+                boolean interrupted = false;
+                while (t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // Nothing but the pool's end ends this thread.
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        } while (seen.size() != snapshot().size());
     }
 
     /** Sentinel: no role is open. */

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.weft.internal.replay.VirtualThreads;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,10 @@ final class PoolTest {
                 return null;
             }
         };
+    }
+
+    private static boolean isVirtual(Thread t) throws ReflectiveOperationException {
+        return (boolean) Thread.class.getMethod("isVirtual").invoke(t);
     }
 
     private static long deadline() {
@@ -55,7 +62,7 @@ final class PoolTest {
     void aTaskRunsOnTheThreadThatPolledIt() throws Exception {
         BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
         CountDownLatch done = new CountDownLatch(20);
-        Pool pool = new Pool("weft-test", 4, true);
+        Pool pool = new Pool("weft-test", 4, true, null);
         pool.role("list", role -> {
             try {
                 Runnable task = tasks.take();
@@ -81,11 +88,42 @@ final class PoolTest {
     }
 
     @Test
+    void virtualThreadsRunTheTasksAndOnePlatformThreadKeepsTheJvmAliveUntilTheyEnd() throws Exception {
+        ThreadFactory virtual = VirtualThreads.since(21);
+        assumeTrue(virtual != null, "virtual threads need JDK 21");
+        BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+        CountDownLatch done = new CountDownLatch(3);
+        Pool pool = new Pool("weft-virtual-test", 3, true, virtual);
+        pool.role("list", queue(tasks, new CopyOnWriteArrayList<>()));
+        pool.start();
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            tasks.add(() -> {
+                ranOn.add(Thread.currentThread());
+                done.countDown();
+            });
+        }
+        assertTrue(done.await(GUARD_SECONDS, TimeUnit.SECONDS));
+        Thread keeper = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("weft-virtual-test-keepalive"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no keep-alive thread"));
+        assertFalse(keeper.isDaemon(), "the keep-alive thread holds the JVM open");
+        for (Thread t : ranOn) {
+            assertTrue(isVirtual(t), t + " is virtual");
+        }
+        pool.stopPolling();
+        assertTrue(pool.awaitTermination(deadline()));
+        keeper.join(TimeUnit.SECONDS.toMillis(GUARD_SECONDS));
+        assertFalse(keeper.isAlive(), "the keep-alive thread ends with the pool's threads");
+    }
+
+    @Test
     void slowTasksGetAThreadEachUpToThePoolSizeWhileOnePollStaysOutstanding() throws Exception {
         BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
         CountDownLatch allRunning = new CountDownLatch(5);
         CountDownLatch go = new CountDownLatch(1);
-        Pool pool = new Pool("weft-test", 5, true);
+        Pool pool = new Pool("weft-test", 5, true, null);
         pool.role("list", queue(tasks, new CopyOnWriteArrayList<>()));
         pool.start();
         for (int i = 0; i < 5; i++) {
@@ -112,7 +150,7 @@ final class PoolTest {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
-        Pool pool = new Pool("weft-test", 3, true);
+        Pool pool = new Pool("weft-test", 3, true, null);
         pool.role("list", queue(tasks, new CopyOnWriteArrayList<>()));
         pool.role("list", queue(tasks, new CopyOnWriteArrayList<>()));
         pool.start();
@@ -139,7 +177,7 @@ final class PoolTest {
         BlockingQueue<Runnable> sticky = new LinkedBlockingQueue<>();
         AtomicBoolean stickyOpen = new AtomicBoolean(true);
         List<Thread> stickyPollers = new CopyOnWriteArrayList<>();
-        Pool pool = new Pool("weft-test", 3, true);
+        Pool pool = new Pool("weft-test", 3, true, null);
         pool.role("sticky", stickyOpen::get, queue(sticky, stickyPollers));
         pool.role("shared", queue(shared, new CopyOnWriteArrayList<>()));
         pool.start();
