@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.swf.model.ChildPolicy;
@@ -74,9 +75,9 @@ public final class Benchmarks {
         for (String w : which) {
             switch (w) {
                 case "w1" -> {
-                    // Warm-up: 16,000 workflows, until the JIT has compiled the whole path (the
-                    // rate still climbs after the first 10,000 on JDK 17).
-                    for (int i = 0; i < 8; i++) {
+                    // Warm-up: 48,000 workflows, until the JIT has compiled the whole path (on
+                    // JDK 17 the rate still climbs until about the 40,000th).
+                    for (int i = 0; i < 24; i++) {
                         b.threeStep(2_000, false);
                     }
                     b.threeSteps(2_000, 5, WorkerOptions.newBuilder().build(), "default settings");
@@ -112,6 +113,8 @@ public final class Benchmarks {
                 case "w5" -> {
                     b.parked(1_000, false);
                     b.parked(10_000, true);
+                    b.virtualParks(10_000, 0, true);
+                    b.virtualParks(10_000, 12, true);
                 }
                 case "w5-100k" -> b.parked(100_000, true);
                 case "cache" -> b.cache(new int[] {100, 1_000, 10_000}, true);
@@ -521,7 +524,7 @@ public final class Benchmarks {
                 long after = usedHeapAfterGc();
                 double perExecution = (after - before) / (double) n;
                 if (print && Boolean.getBoolean("bench.histogram")) {
-                    printHistogram(30);
+                    printHistogram(60);
                 }
                 long t1 = System.nanoTime();
                 for (WorkflowExecution r : runs) {
@@ -745,6 +748,56 @@ public final class Benchmarks {
                     best * 1000 / n));
         }
         return best;
+    }
+
+    /**
+     * The floor under W5's heap on JDK 21 and later, where a parked execution's stack lives on
+     * the heap: heap after GC per virtual thread parked at once ({@code depth} 0) or below {@code
+     * depth} more frames; -1 before JDK 21.
+     */
+    double virtualParks(int n, int depth, boolean print) throws InterruptedException {
+        ThreadFactory virtual = VirtualThreads.since(21);
+        if (virtual == null) {
+            return -1;
+        }
+        CountDownLatch parked = new CountDownLatch(n);
+        AtomicBoolean released = new AtomicBoolean();
+        List<Thread> threads = new ArrayList<>(n);
+        long before = usedHeapAfterGc();
+        for (int i = 0; i < n; i++) {
+            Thread t = virtual.newThread(() -> parkBelow(depth, parked, released));
+            t.start();
+            threads.add(t);
+        }
+        parked.await();
+        double perThread = (usedHeapAfterGc() - before) / (double) n;
+        released.set(true);
+        for (Thread t : threads) {
+            java.util.concurrent.locks.LockSupport.unpark(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (print) {
+            out.accept(String.format(
+                    Locale.ROOT,
+                    "virtual parks: %d virtual threads parked %s, %.0f bytes of heap each",
+                    n,
+                    depth == 0 ? "at once" : "below " + depth + " more frames",
+                    perThread));
+        }
+        return perThread;
+    }
+
+    private static void parkBelow(int depth, CountDownLatch parked, AtomicBoolean released) {
+        if (depth > 0) {
+            parkBelow(depth - 1, parked, released);
+            return;
+        }
+        parked.countDown();
+        while (!released.get()) {
+            java.util.concurrent.locks.LockSupport.park();
+        }
     }
 
     private static SwfEngine engine(int eventLimit) {

@@ -59,6 +59,21 @@ final class CommandQueue {
         return replaying;
     }
 
+    /** Lets empty lists drop their arrays: a cached run keeps them until its next decision. */
+    void trim() {
+        trim(outbox);
+        trim(overflow);
+        trim(matched);
+        trim(matchedEvents);
+    }
+
+    @SuppressWarnings("NonApiType") // trimToSize is ArrayList's.
+    private static void trim(ArrayList<?> list) {
+        if (list.isEmpty()) {
+            list.trimToSize();
+        }
+    }
+
     /**
      * Starts replaying a decision the history completed; {@code events} are its command events.
      */

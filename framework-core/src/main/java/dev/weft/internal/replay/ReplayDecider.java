@@ -132,6 +132,8 @@ public final class ReplayDecider implements AutoCloseable {
             throw e;
         }
         feed.unload(); // A cached run keeps no task's events: they are most of a parked run's bytes.
+        ctx.queue.trim();
+        ctx.runner.trim();
         DecisionResult r = driver.result;
         return r != null ? r : new DecisionResult(List.of(), null, false);
     }

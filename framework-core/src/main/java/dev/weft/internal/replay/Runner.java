@@ -3,7 +3,6 @@ package dev.weft.internal.replay;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -12,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Runs a workflow's code on cooperative threads: exactly one of them (or the controller, the
@@ -61,7 +61,9 @@ final class Runner {
 
     /** A cooperative workflow thread. */
     final class WThread extends Holder {
-        final String name;
+        /** Its name within the workflow ("main#1"); the full name is built when asked for. */
+        private final String threadName;
+
         private final Runnable body;
         /** Handed to a thread to run (the thread may not have picked it up yet). */
         private boolean started;
@@ -71,9 +73,14 @@ final class Runner {
         /** Per-thread state of the workflow context (the current cancellation scope). */
         Object local;
 
-        WThread(String name, Runnable body) {
-            this.name = name;
+        WThread(String threadName, Runnable body) {
+            this.threadName = threadName;
             this.body = body;
+        }
+
+        /** The workflow's name and the thread's. */
+        String name() {
+            return Runner.this.name.get() + "/" + threadName;
         }
 
         Runner runner() {
@@ -107,7 +114,7 @@ final class Runner {
 
         @Override
         public String toString() {
-            return name;
+            return name();
         }
     }
 
@@ -115,7 +122,9 @@ final class Runner {
     /** The runner whose baton the calling thread holds: a workflow thread's, or the controller's. */
     private static final ThreadLocal<Runner> ACTIVE = new ThreadLocal<>();
 
-    private final String name;
+    /** Names the workflow in reports; built when asked for (a parked execution keeps no copy). */
+    private final Supplier<String> name;
+
     private final Object owner;
     /** Baton passes so far; the controller's stuck-thread watchdog measures time without one. */
     private volatile long passes;
@@ -126,15 +135,15 @@ final class Runner {
     private volatile int exempt;
 
     private final ArrayDeque<WThread> ready = new ArrayDeque<>(4);
-    private final List<WThread> blocked = new ArrayList<>();
-    private final List<WThread> all = new ArrayList<>();
+    private final ArrayList<WThread> blocked = new ArrayList<>();
+    private final ArrayList<WThread> all = new ArrayList<>();
     private final Controller controller = new Controller();
     private Driver driver;
     private volatile Throwable fatal;
     private volatile boolean destroyed;
     private volatile WThread running;
 
-    Runner(String name, Object owner) {
+    Runner(Supplier<String> name, Object owner) {
         this.name = name;
         this.owner = owner;
     }
@@ -155,7 +164,7 @@ final class Runner {
      * Called with the baton held (or before the first batch).
      */
     WThread newThread(String threadName, Runnable body) {
-        WThread t = new WThread(name + "/" + threadName, body);
+        WThread t = new WThread(threadName, body);
         all.add(t);
         ready.add(t);
         return t;
@@ -170,7 +179,7 @@ final class Runner {
      */
     void run(Driver driver, long timeoutNanos) {
         if (destroyed) {
-            throw new IllegalStateException("[BUG] running a destroyed workflow " + name);
+            throw new IllegalStateException("[BUG] running a destroyed workflow " + name.get());
         }
         this.driver = driver;
         controller.thread = Thread.currentThread();
@@ -219,7 +228,7 @@ final class Runner {
                     continue;
                 }
                 WThread stuck = running;
-                fail(new PotentialDeadlockException(name, stuck, timeoutNanos, threadDump()));
+                fail(new PotentialDeadlockException(name.get(), stuck, timeoutNanos, threadDump()));
                 // The stuck thread keeps the baton; the workflow is destroyed by the caller.
                 return;
             }
@@ -242,7 +251,10 @@ final class Runner {
         Holder next = schedule();
         if (next != me) {
             pass(next);
-            waitTurn(me);
+            while (!me.turn) { // Not waitTurn: each frame here weighs on every parked virtual thread.
+                LockSupport.park(this);
+            }
+            me.turn = false;
         }
         running = me;
         checkLive();
@@ -253,7 +265,7 @@ final class Runner {
      * Called by the baton holder.
      */
     @SuppressWarnings("NonAtomicVolatileUpdate") // Only the baton holder writes exempt and passes.
-    <T> T exempt(java.util.function.Supplier<T> work) {
+    <T> T exempt(Supplier<T> work) {
         exempt = exempt + 1;
         try {
             return work.get();
@@ -356,6 +368,12 @@ final class Runner {
         }
     }
 
+    /** Lets the thread lists drop spare room while the run waits for its next decision. */
+    void trim() {
+        blocked.trimToSize();
+        all.trimToSize();
+    }
+
     boolean isDestroyed() {
         return destroyed;
     }
@@ -368,7 +386,7 @@ final class Runner {
             if (thread == null || t.done) {
                 continue;
             }
-            sb.append("\"").append(t.name).append("\"").append(t == running ? " (running)" : "");
+            sb.append("\"").append(t.name()).append("\"").append(t == running ? " (running)" : "");
             sb.append('\n');
             for (StackTraceElement e : thread.getStackTrace()) {
                 sb.append("    at ").append(e).append('\n');
@@ -386,14 +404,14 @@ final class Runner {
     private void start(WThread t) {
         if (VIRTUAL != null) {
             Thread thread = VIRTUAL.newThread(t::run);
-            thread.setName("weft-workflow-" + t.name);
+            thread.setName("weft-workflow-" + t.name());
             t.thread = thread;
             thread.start();
             return;
         }
         PLATFORM.execute(() -> {
             Thread me = Thread.currentThread();
-            me.setName("weft-workflow-" + t.name);
+            me.setName("weft-workflow-" + t.name());
             t.thread = me;
             try {
                 t.run();

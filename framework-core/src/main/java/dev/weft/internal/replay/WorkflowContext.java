@@ -2,6 +2,7 @@ package dev.weft.internal.replay;
 
 import dev.weft.converter.DataConverter;
 import dev.weft.internal.model.WorkflowModel;
+import dev.weft.internal.proxy.Stubs.Invoker;
 import dev.weft.workflow.CanceledFailure;
 import dev.weft.workflow.NonDeterministicException;
 import dev.weft.workflow.WeftFailure;
@@ -61,6 +62,9 @@ final class WorkflowContext {
 
     WorkflowInfoImpl info;
     Object instance;
+    /** The workflow method's input, from the started event until the main thread reads it. */
+    private String mainInput;
+
     final Scope root;
     private long now;
     private long historyLength;
@@ -93,7 +97,7 @@ final class WorkflowContext {
         this.execution = execution;
         this.type = type;
         this.domain = domain;
-        this.runner = new Runner(execution.workflowId() + "/" + execution.runId(), this);
+        this.runner = new Runner(() -> execution.workflowId() + "/" + execution.runId(), this);
         this.root = new Scope(this, null, false);
     }
 
@@ -328,16 +332,24 @@ final class WorkflowContext {
     private void started(HistoryEvent e) {
         WorkflowExecutionStartedEventAttributes a = e.workflowExecutionStartedEventAttributes();
         info = new WorkflowInfoImpl(this, a, e.eventTimestamp());
-        String input = a.input();
-        newThread("main", root, () -> runMain(input));
+        mainInput = a.input();
+        newThread("main", root, this::runMain); // A method reference: one frame less under a park.
     }
 
-    private void runMain(String input) {
+    /**
+     * Runs the workflow method on the main thread. Each frame here stays on the stack of a parked
+     * execution (on the heap, for a virtual thread), so the method is called straight through its
+     * invoker.
+     */
+    private void runMain() {
+        String input = mainInput;
+        mainInput = null;
         Method entry = model.entry();
         try {
             instance = newInstance();
             Object[] args = runner.exempt(() -> converter.fromArguments(input, entry.getGenericParameterTypes()));
-            Object result = invoke(entry, args);
+            Invoker direct = invoker(entry);
+            Object result = direct != null ? direct.invoke(instance, args) : invoke(entry, args);
             String payload = entry.getReturnType() == void.class
                     ? null
                     : runner.exempt(() -> converter.toData(result, entry.getGenericReturnType()));
@@ -362,8 +374,19 @@ final class WorkflowContext {
         }
     }
 
+    /** The method's invoker, or null if it is to be called through reflection. */
+    private Invoker invoker(Method m) {
+        Invoker direct = dev.weft.internal.proxy.Stubs.madeInvoker(m);
+        // Made once per method; slow on a cold JVM, so not the code's time.
+        return direct != null ? direct : runner.exempt(() -> dev.weft.internal.proxy.Stubs.invoker(m));
+    }
+
     /** Invokes a method of the workflow object, unwrapping what it throws. */
     Object invoke(Method m, Object[] args) throws Throwable {
+        Invoker direct = invoker(m);
+        if (direct != null) {
+            return direct.invoke(instance, args);
+        }
         try {
             return m.invoke(instance, args);
         } catch (InvocationTargetException e) {
