@@ -111,12 +111,29 @@ public final class Benchmarks {
                 }
                 case "w4" -> b.timers(100, 60, true);
                 case "w5" -> {
-                    b.parked(1_000, false);
+                    // Warm-up: 30,000 parked, so that the parked stacks are those of compiled code
+                    // (executions that park before the JIT compiles the path keep larger frames:
+                    // on JDK 25, 6 KB each instead of 4 after the first 20,000).
+                    int threads = awaitThreadsGone(Integer.MAX_VALUE);
+                    for (int i = 0; i < 3; i++) {
+                        b.parked(10_000, false);
+                        awaitThreadsGone(threads);
+                    }
                     b.parked(10_000, true);
+                    awaitThreadsGone(threads);
+                    b.parked(10_000, WorkerOptions.newBuilder().build().getWorkflowCacheSize(), true);
                     b.virtualParks(10_000, 0, true);
                     b.virtualParks(10_000, 12, true);
                 }
-                case "w5-100k" -> b.parked(100_000, true);
+                case "w5-100k" -> {
+                    b.parked(100_000, WorkerOptions.newBuilder().build().getWorkflowCacheSize(), true);
+                    if (VirtualThreads.since(21) != null) {
+                        b.parked(100_000, true);
+                    } else {
+                        System.out.println("W5 parked (all cached): 100000 executions: not run, each would hold a"
+                                + " platform thread (more than this machine allows a process)");
+                    }
+                }
                 case "cache" -> b.cache(new int[] {100, 1_000, 10_000}, true);
                 case "handoff" -> {
                     b.handoff(200_000, true);
@@ -493,7 +510,16 @@ public final class Benchmarks {
     /** W5's figures. */
     record ParkedResult(int workflows, double bytesPerExecution, double parkMillis, double releaseMillis) {}
 
+    /** W5 with every execution kept in the worker's cache. */
     ParkedResult parked(int n, boolean print) throws InterruptedException {
+        return parked(n, n, print);
+    }
+
+    /**
+     * W5: {@code n} executions parked, with a workflow cache of {@code cacheSize} (below {@code
+     * n}, the executions beyond it are evicted, and replay their history at their next decision).
+     */
+    ParkedResult parked(int n, int cacheSize, boolean print) throws InterruptedException {
         CountDownLatch parked = new CountDownLatch(n);
         WorkerListener listener = new WorkerListener() {
             @Override
@@ -506,7 +532,7 @@ public final class Benchmarks {
             Worker worker = Worker.newBuilder(swf, DOMAIN, "parked")
                     .workflows(ParkedImpl.class)
                     .options(WorkerOptions.newBuilder()
-                            .workflowCacheSize(n) // Every parked execution stays in memory.
+                            .workflowCacheSize(cacheSize)
                             .listener(listener)
                             .build())
                     .build();
@@ -540,8 +566,9 @@ public final class Benchmarks {
                 if (print) {
                     out.accept(String.format(
                             Locale.ROOT,
-                            "W5 parked: %d executions, %.0f bytes of heap each (engine and worker cache), parked in %.0f"
-                                    + " ms, signaled and completed in %.0f ms",
+                            "W5 parked (%s): %d executions, %.0f bytes of heap each (engine and worker cache), parked in"
+                                    + " %.0f ms, signaled and completed in %.0f ms",
+                            cacheSize >= n ? "all cached" : "workflowCacheSize " + cacheSize,
                             n,
                             perExecution,
                             parkMillis,
@@ -570,6 +597,21 @@ public final class Benchmarks {
         } catch (javax.management.JMException e) {
             out.accept("  (no class histogram: " + e + ")");
         }
+    }
+
+    /**
+     * Waits until the JVM has at most {@code threads} threads (platform threads that workflows
+     * have left in the pool end a while later, all together, and would slow the next run), at most
+     * 30 seconds; the thread count then.
+     */
+    private static int awaitThreadsGone(int threads) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        int now = ManagementFactory.getThreadMXBean().getThreadCount();
+        while (now > threads && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            now = ManagementFactory.getThreadMXBean().getThreadCount();
+        }
+        return now;
     }
 
     private static long usedHeapAfterGc() {
@@ -717,14 +759,20 @@ public final class Benchmarks {
      */
     double threadStarts(int n, boolean print) throws InterruptedException {
         double best = Double.MAX_VALUE;
+        double bestWake = Double.MAX_VALUE;
         for (int round = 0; round < 3; round++) {
             CountDownLatch parked = new CountDownLatch(n);
+            CountDownLatch woken = new CountDownLatch(n);
+            AtomicBoolean released = new AtomicBoolean();
             List<Thread> threads = new ArrayList<>(n);
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 Thread t = new Thread(() -> {
                     parked.countDown();
-                    java.util.concurrent.locks.LockSupport.park();
+                    while (!released.get()) {
+                        java.util.concurrent.locks.LockSupport.park();
+                    }
+                    woken.countDown();
                 });
                 t.setDaemon(true);
                 t.start();
@@ -732,9 +780,13 @@ public final class Benchmarks {
             }
             parked.await();
             best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+            released.set(true);
+            long t1 = System.nanoTime();
             for (Thread t : threads) {
                 java.util.concurrent.locks.LockSupport.unpark(t);
             }
+            woken.await();
+            bestWake = Math.min(bestWake, (System.nanoTime() - t1) / 1e6);
             for (Thread t : threads) {
                 t.join();
             }
@@ -742,10 +794,12 @@ public final class Benchmarks {
         if (print) {
             out.accept(String.format(
                     Locale.ROOT,
-                    "thread starts: %d platform threads started until each parks in %.0f ms (%.0f us each)",
+                    "thread starts: %d platform threads started until each parks in %.0f ms (%.0f us each), then woken"
+                            + " one by one until each has run in %.0f ms",
                     n,
                     best,
-                    best * 1000 / n));
+                    best * 1000 / n,
+                    bestWake));
         }
         return best;
     }

@@ -44,7 +44,9 @@ final class BenchmarksSmokeTest {
     @Test
     void parked() throws Exception {
         assertEquals(10, b.parked(10, true).workflows());
-        assertTrue(lines.get(0).startsWith("W5 parked: 10 executions, "), lines.get(0));
+        assertEquals(10, b.parked(10, 3, true).workflows());
+        assertTrue(lines.get(0).startsWith("W5 parked (all cached): 10 executions, "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("W5 parked (workflowCacheSize 3): 10 executions, "), lines.get(1));
     }
 
     @Test
