@@ -465,8 +465,8 @@ public final class WorkerOptions {
          * Decision tasks decided at once: the decision threads, each polling or deciding (never
          * fewer than the polls, so a worker has at least {@code 2 * decisionPollers} with the
          * cache on). Free threads poll the worker's own list first, so that threads waiting on the
-         * shared list never starve the executions already running. Default: the number of
-         * processors, at least 2.
+         * shared list never starve the executions already running. On JDK 24 and later the
+         * decision threads are virtual threads. Default: the number of processors, at least 2.
          *
          * @param max at least 1
          * @return this builder
