@@ -16,7 +16,9 @@ final class Scope implements CancellationScope {
     private final Scope parent;
     private final boolean detached;
     private final List<Scope> nested = new ArrayList<>();
-    private final Set<Runnable> pending = new LinkedHashSet<>();
+    /** Cancel actions of what is pending; made at the first (a parked run often has none). */
+    private Set<Runnable> pending;
+
     private Runnable body;
     private boolean canceled;
     private String reason;
@@ -65,10 +67,12 @@ final class Scope implements CancellationScope {
         }
         canceled = true;
         reason = why;
-        for (Runnable r : new ArrayList<>(pending)) {
-            r.run();
+        if (pending != null) {
+            for (Runnable r : new ArrayList<>(pending)) {
+                r.run();
+            }
+            pending.clear();
         }
-        pending.clear();
         for (Scope s : new ArrayList<>(nested)) {
             s.cancel(why);
         }
@@ -83,8 +87,12 @@ final class Scope implements CancellationScope {
         if (isCancelRequested()) {
             return false;
         }
-        pending.add(cancel);
-        done.onDone(() -> pending.remove(cancel));
+        if (pending == null) {
+            pending = new LinkedHashSet<>();
+        }
+        Set<Runnable> actions = pending;
+        actions.add(cancel);
+        done.onDone(() -> actions.remove(cancel));
         return true;
     }
 

@@ -52,7 +52,8 @@ final class WorkflowContext {
      */
     private final Map<Long, Object> routes = new HashMap<>();
 
-    private final Map<String, Integer> versions = new HashMap<>(2);
+    /** Made at the first getVersion (most runs call none). */
+    private Map<String, Integer> versions;
     /** Steps waiting for an action, in the order they began to wait. */
     final Map<String, PromiseImpl<dev.weft.workflow.StepAction>> waitingSteps = new java.util.LinkedHashMap<>();
     /** Client tokens of the step actions taken: a duplicate delivery is ignored. */
@@ -596,6 +597,9 @@ final class WorkflowContext {
 
     /** The version of a change this run uses, recording it the first time (see Workflow.getVersion). */
     int getVersion(String changeId, int minSupported, int maxSupported) {
+        if (versions == null) {
+            versions = new HashMap<>(2);
+        }
         Integer known = versions.get(changeId);
         int version;
         if (known != null) {
