@@ -716,26 +716,23 @@ public final class Benchmarks {
      * do: the mean one-way hand-off, in microseconds.
      */
     double handoff(int passes, boolean print) throws InterruptedException {
+        double best = handoff(passes, null, "platform threads", print);
+        ThreadFactory virtual = VirtualThreads.since(21);
+        if (virtual != null) {
+            handoff(passes, virtual, "virtual threads", print);
+        }
+        return best;
+    }
+
+    /** The best of three one-way hand-off times, in microseconds. */
+    private double handoff(int passes, ThreadFactory virtual, String kind, boolean print) throws InterruptedException {
         double best = Double.MAX_VALUE;
         for (int round = 0; round < 3; round++) {
-            best = Math.min(best, pingPong(passes, null));
+            best = Math.min(best, pingPong(passes, virtual));
         }
         if (print) {
             out.accept(String.format(
-                    Locale.ROOT, "hand-off: one thread waking another (park/unpark, platform threads): %.1f us", best));
-        }
-        ThreadFactory virtual = VirtualThreads.since(21);
-        if (virtual != null) {
-            double bestVirtual = Double.MAX_VALUE;
-            for (int round = 0; round < 3; round++) {
-                bestVirtual = Math.min(bestVirtual, pingPong(passes, virtual));
-            }
-            if (print) {
-                out.accept(String.format(
-                        Locale.ROOT,
-                        "hand-off: one thread waking another (park/unpark, virtual threads): %.1f us",
-                        bestVirtual));
-            }
+                    Locale.ROOT, "hand-off: one thread waking another (park/unpark, %s): %.1f us", kind, best));
         }
         return best;
     }

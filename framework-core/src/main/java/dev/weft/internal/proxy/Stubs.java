@@ -58,11 +58,6 @@ public final class Stubs {
     }
 
     private static final Map<Method, Invoker> INVOKERS = new ConcurrentHashMap<>();
-    /** In INVOKERS for a method that has no invoker. */
-    private static final Invoker REFLECTION = (target, args) -> {
-        throw new IllegalStateException("[BUG] called the placeholder invoker");
-    };
-
     private static final ClassValue<Constructor<?>> CLASSES = new ClassValue<>() {
         @Override
         protected Constructor<?> computeValue(Class<?> type) {
@@ -92,30 +87,26 @@ public final class Stubs {
     }
 
     /**
-     * An invoker of {@code method}, generated once per method; null if its interface is not
-     * public and its package is not open to Weft (call the method through reflection then).
+     * An invoker of {@code method}, generated once per method; one that calls it through
+     * reflection if its interface's package is not open to Weft.
      *
      * @param method a method of an interface
-     * @return its invoker, or null
+     * @return its invoker
      */
     public static Invoker invoker(Method method) {
         Invoker i = INVOKERS.get(method);
-        if (i == null) {
-            i = generateInvoker(method);
-        }
-        return i == REFLECTION ? null : i;
+        return i != null ? i : generateInvoker(method);
     }
 
     /**
-     * The method's invoker if it has been made already (null if not, or if it has none), without
-     * the cost of making one.
+     * The method's invoker if it has been made already (null if not), without the cost of making
+     * one.
      *
      * @param method a method of an interface
      * @return its invoker, or null
      */
     public static Invoker madeInvoker(Method method) {
-        Invoker i = INVOKERS.get(method);
-        return i == REFLECTION ? null : i;
+        return INVOKERS.get(method);
     }
 
     private static synchronized Invoker generateInvoker(Method method) {
@@ -128,8 +119,15 @@ public final class Stubs {
         try {
             lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         } catch (IllegalAccessException | RuntimeException e) {
-            INVOKERS.put(method, REFLECTION);
-            return REFLECTION;
+            Invoker reflective = (target, args) -> {
+                try {
+                    return method.invoke(target, args);
+                } catch (InvocationTargetException thrown) {
+                    throw thrown.getCause();
+                }
+            };
+            INVOKERS.put(method, reflective);
+            return reflective;
         }
         try {
             Class<? extends Invoker> c = new ByteBuddy()

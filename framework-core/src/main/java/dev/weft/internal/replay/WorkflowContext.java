@@ -349,8 +349,7 @@ final class WorkflowContext {
         try {
             instance = newInstance();
             Object[] args = runner.exempt(() -> converter.fromArguments(input, entry.getGenericParameterTypes()));
-            Invoker direct = invoker(entry);
-            Object result = direct != null ? direct.invoke(instance, args) : invoke(entry, args);
+            Object result = invoker(entry).invoke(instance, args);
             String payload = entry.getReturnType() == void.class
                     ? null
                     : runner.exempt(() -> converter.toData(result, entry.getGenericReturnType()));
@@ -375,7 +374,7 @@ final class WorkflowContext {
         }
     }
 
-    /** The method's invoker, or null if it is to be called through reflection. */
+    /** The method's invoker. */
     private Invoker invoker(Method m) {
         Invoker direct = dev.weft.internal.proxy.Stubs.madeInvoker(m);
         // Made once per method; slow on a cold JVM, so not the code's time.
@@ -384,15 +383,7 @@ final class WorkflowContext {
 
     /** Invokes a method of the workflow object, unwrapping what it throws. */
     Object invoke(Method m, Object[] args) throws Throwable {
-        Invoker direct = invoker(m);
-        if (direct != null) {
-            return direct.invoke(instance, args);
-        }
-        try {
-            return m.invoke(instance, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return invoker(m).invoke(instance, args);
     }
 
     private void mainFailed(Throwable t) {

@@ -173,23 +173,15 @@ final class Pool {
 
     /** Keeps the JVM alive until the pool's virtual threads have ended. */
     private void keepAlive() {
-        List<Thread> seen;
-        do { // A thread may start another before it ends.
-            seen = snapshot();
-            for (Thread t : seen) {
-                boolean interrupted = false;
-                while (t.isAlive()) {
-                    try {
-                        t.join();
-                    } catch (InterruptedException e) {
-                        interrupted = true; // Nothing but the pool's end ends this thread.
-                    }
+        while (true) {
+            try {
+                if (awaitTermination(System.nanoTime() + TimeUnit.HOURS.toNanos(1))) {
+                    return;
                 }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+            } catch (InterruptedException e) {
+                // Nothing but the pool's end ends this thread.
             }
-        } while (seen.size() != snapshot().size());
+        }
     }
 
     /** Sentinel: no role is open. */
