@@ -1,6 +1,6 @@
 package dev.weft.internal.engine;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -9,35 +9,37 @@ import java.util.concurrent.locks.LockSupport;
  * so that waiting costs no thread.
  */
 abstract class Poll {
-    private static final int WAITING = 0;
-    private static final int MATCHED = 1;
-    private static final int EXPIRED = 2;
+    /** The state of a poll still waiting; otherwise it holds its task, or {@link #EXPIRED}. */
+    private static final Object WAITING = new Object();
 
-    private final AtomicInteger state = new AtomicInteger(WAITING);
-    private volatile TaskQueue.Task task;
+    private static final Object EXPIRED = new Object();
+
+    /**
+     * One field for the outcome and the task, set by one compare-and-set: a poll that sees it has
+     * ended sees its task. (With the task written after the state, a poller woken between the two
+     * by a stray unpark took a matched poll for an empty one, and the task was lost.)
+     */
+    private final AtomicReference<Object> outcome = new AtomicReference<>(WAITING);
+
     volatile Scheduler.Timer expiry;
 
     /** Claims the poll for a task; false if it already ended. Called under the queue's lock. */
     final boolean match(TaskQueue.Task t) {
-        if (state.compareAndSet(WAITING, MATCHED)) {
-            task = t;
-            return true;
-        }
-        return false;
+        return outcome.compareAndSet(WAITING, t);
     }
 
     /** Ends the poll empty-handed; false if it already ended. */
     final boolean expire() {
-        return state.compareAndSet(WAITING, EXPIRED);
+        return outcome.compareAndSet(WAITING, EXPIRED);
     }
 
     final boolean ended() {
-        return state.get() != WAITING;
+        return outcome.get() != WAITING;
     }
 
     /** The matched task, or null if the poll expired (or has not ended). */
     final TaskQueue.Task task() {
-        return task;
+        return outcome.get() instanceof TaskQueue.Task t ? t : null;
     }
 
     /** Called once, outside any lock, after the poll ended. */
