@@ -33,6 +33,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -210,14 +212,16 @@ public final class Benchmarks {
                 }
                 for (int i = 0; i < n; i++) {
                     WorkflowExecution r = runs.get(i);
-                    int result =
-                            client.newUntypedStub(r.workflowId(), r.runId()).getResult(Integer.class);
+                    int result = result(client, r, Integer.class, "W1");
                     if (result != i + 3) {
                         throw new IllegalStateException("W1: workflow " + i + " returned " + result);
                     }
                 }
                 long t1 = System.nanoTime();
-                allClosed.await(); // The listener hears of a close just after the client sees it.
+                await(
+                        allClosed,
+                        "W1: the listener hearing of every close"); // The listener hears of a close just after the
+                // client sees it.
                 double[] latencies = new double[n];
                 for (int i = 0; i < n; i++) {
                     Long closed = closedAt.get(runs.get(i).runId());
@@ -360,7 +364,7 @@ public final class Benchmarks {
                         .workflowType(t -> t.name("EngineFloor").version("1"))
                         .input(Integer.toString(id)));
             }
-            closed.await();
+            await(closed, "W1 floor: every execution closing");
             double perSecond = n / ((System.nanoTime() - t0) / 1e9);
             stop.set(true);
             for (Thread t : threads) {
@@ -418,8 +422,7 @@ public final class Benchmarks {
                 WorkflowClient client = WorkflowClient.create(swf, DOMAIN);
                 long t0 = System.nanoTime();
                 WorkflowExecution run = WorkflowClient.start(client.newWorkflowStub(Chain.class)::run, n);
-                int result =
-                        client.newUntypedStub(run.workflowId(), run.runId()).getResult(Integer.class);
+                int result = result(client, run, Integer.class, "W2");
                 double millis = (System.nanoTime() - t0) / 1e6;
                 if (result != n) {
                     throw new IllegalStateException("W2: the chain of " + n + " returned " + result);
@@ -545,7 +548,7 @@ public final class Benchmarks {
                 for (int i = 0; i < n; i++) {
                     runs.add(WorkflowClient.start(client.newWorkflowStub(Parked.class)::run));
                 }
-                parked.await();
+                await(parked, "W5: every execution parking");
                 double parkMillis = (System.nanoTime() - t0) / 1e6;
                 long after = usedHeapAfterGc();
                 double perExecution = (after - before) / (double) n;
@@ -557,7 +560,7 @@ public final class Benchmarks {
                     client.newWorkflowStub(Parked.class, r.workflowId()).release();
                 }
                 for (WorkflowExecution r : runs) {
-                    String s = client.newUntypedStub(r.workflowId(), r.runId()).getResult(String.class);
+                    String s = result(client, r, String.class, "W5");
                     if (!"released".equals(s)) {
                         throw new IllegalStateException("W5: " + r.workflowId() + " returned " + s);
                     }
@@ -612,6 +615,31 @@ public final class Benchmarks {
             now = ManagementFactory.getThreadMXBean().getThreadCount();
         }
         return now;
+    }
+
+    /**
+     * How long the harness waits for any one thing before it calls the run stuck: far longer than
+     * any figure takes, so that a lost task fails the run, naming what never came, instead of
+     * hanging it.
+     */
+    private static final Duration STUCK = Duration.ofMinutes(2);
+
+    /** The result of a run, or a failure naming the run if it does not close in time. */
+    private static <R> R result(WorkflowClient client, WorkflowExecution run, Class<R> type, String workload) {
+        try {
+            return client.newUntypedStub(run.workflowId(), run.runId()).getResult(STUCK, type);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(workload + ": workflow " + run.workflowId() + " (run " + run.runId()
+                    + ") did not close within " + STUCK + ": the run is stuck (look for a lost task in its history)");
+        }
+    }
+
+    /** Waits for a latch, or fails naming what never happened. */
+    private static void await(CountDownLatch latch, String what) throws InterruptedException {
+        if (!latch.await(STUCK.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(what + " did not happen within " + STUCK + " (" + latch.getCount()
+                    + " still awaited): the run is stuck");
+        }
     }
 
     /**
@@ -787,14 +815,14 @@ public final class Benchmarks {
                 t.start();
                 threads.add(t);
             }
-            parked.await();
+            await(parked, "thread starts: every thread parking");
             best = Math.min(best, (System.nanoTime() - t0) / 1e6);
             released.set(true);
             long t1 = System.nanoTime();
             for (Thread t : threads) {
                 java.util.concurrent.locks.LockSupport.unpark(t);
             }
-            woken.await();
+            await(woken, "thread starts: every thread running after its wake");
             bestWake = Math.min(bestWake, (System.nanoTime() - t1) / 1e6);
             for (Thread t : threads) {
                 t.join();
@@ -832,7 +860,7 @@ public final class Benchmarks {
             t.start();
             threads.add(t);
         }
-        parked.await();
+        await(parked, "virtual parks: every thread parking");
         double perThread = (usedHeapAfterGc() - before) / (double) n;
         released.set(true);
         for (Thread t : threads) {
