@@ -91,9 +91,10 @@ public final class Benchmarks {
                                     .build(),
                             "virtualActivityThreads");
                     for (int i = 0; i < 8; i++) {
-                        b.engineFloor(2_000, false);
+                        b.engineFloor(2_000, i % 2 == 1, false);
                     }
-                    b.engineFloors(2_000, 5);
+                    b.engineFloors(2_000, 5, false);
+                    b.engineFloors(2_000, 5, true);
                 }
                 case "w2" -> {
                     // Warm-up: 20,000 activities, enough for the JIT to compile the whole path.
@@ -249,17 +250,19 @@ public final class Benchmarks {
     }
 
     /** Runs the engine floor {@code times} times and prints the median and the best. */
-    double engineFloors(int n, int times) throws InterruptedException {
+    double engineFloors(int n, int times, boolean handOffs) throws InterruptedException {
         double[] rates = new double[times];
         for (int i = 0; i < times; i++) {
-            rates[i] = engineFloor(n, false);
+            rates[i] = engineFloor(n, handOffs, false);
         }
         Arrays.sort(rates);
         out.accept(String.format(
                 Locale.ROOT,
-                "W1 floor: %d executions of the same 7 tasks driven straight on the engine (no framework), median of"
-                        + " %d runs %.0f workflows/s (best %.0f)",
+                "W1 floor%s: %d executions of the same 7 tasks driven straight on the engine (no framework)%s, median"
+                        + " of %d runs %.0f workflows/s (best %.0f)",
+                handOffs ? " with the decider's hand-offs" : "",
                 n,
+                handOffs ? ", each decision built on a partner thread (two hand-offs, as Weft's decider makes)" : "",
                 times,
                 rates[times / 2],
                 rates[times - 1]));
@@ -272,8 +275,14 @@ public final class Benchmarks {
      * decisions built by hand and each run's state kept in a map (as Weft's cache keeps a
      * decider). What the engine and the SDK's model objects cost, hand-offs included: the floor
      * under W1.
+     *
+     * <p>With {@code handOffs}, each decision is built on a partner thread while the polling
+     * thread waits, as Weft's decider runs the workflow code on the workflow's thread: two more
+     * hand-offs per decision, between threads of the kinds Weft uses on this JDK (decision
+     * threads virtual from JDK 24, workflow threads from JDK 21). The floor plus what those
+     * hand-offs cost.
      */
-    double engineFloor(int n, boolean print) throws InterruptedException {
+    double engineFloor(int n, boolean handOffs, boolean print) throws InterruptedException {
         try (SwfEngine swf = engine(25_000)) {
             swf.registerWorkflowType(r -> r.domain(DOMAIN)
                     .name("EngineFloor")
@@ -294,52 +303,68 @@ public final class Benchmarks {
             Map<String, int[]> steps = new ConcurrentHashMap<>(); // Run id -> activities completed.
             java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             List<Thread> threads = new ArrayList<>();
+            List<Partner> partners = new ArrayList<>();
+            ThreadFactory deciders = handOffs ? VirtualThreads.since(24) : null;
             for (int i = 0; i < 2; i++) {
-                threads.add(new Thread(
-                        () -> {
-                            while (!stop.get()) {
-                                var task = swf.pollForDecisionTask(r -> r.domain(DOMAIN)
-                                        .taskList(t -> t.name("floor-decisions"))
-                                        .startAtPreviousStartedEvent(true));
-                                if (task.taskToken() == null || task.taskToken().isEmpty()) {
-                                    continue; // No task: the poll timed out, or ended as the run stops.
-                                }
-                                int[] done = steps.computeIfAbsent(
-                                        task.workflowExecution().runId(), k -> new int[1]);
-                                String last = "0";
-                                for (HistoryEvent e : task.events()) {
-                                    if (e.eventType() == EventType.WORKFLOW_EXECUTION_STARTED) {
-                                        last = e.workflowExecutionStartedEventAttributes()
-                                                .input();
-                                    } else if (e.eventType() == EventType.ACTIVITY_TASK_COMPLETED) {
-                                        last = e.activityTaskCompletedEventAttributes()
-                                                .result();
-                                        done[0]++;
-                                    }
-                                }
-                                String input = last;
-                                Decision d = done[0] < 3
-                                        ? Decision.builder()
-                                                .decisionType(DecisionType.SCHEDULE_ACTIVITY_TASK)
-                                                .scheduleActivityTaskDecisionAttributes(
-                                                        a -> a.activityId(Integer.toString(done[0] + 1))
-                                                                .activityType(t -> t.name("increment")
-                                                                        .version("1"))
-                                                                .input(input))
-                                                .build()
-                                        : Decision.builder()
-                                                .decisionType(DecisionType.COMPLETE_WORKFLOW_EXECUTION)
-                                                .completeWorkflowExecutionDecisionAttributes(a -> a.result(input))
-                                                .build();
-                                swf.respondDecisionTaskCompleted(
-                                        r -> r.taskToken(task.taskToken()).decisions(d));
-                                if (done[0] >= 3) {
-                                    steps.remove(task.workflowExecution().runId());
-                                    closed.countDown();
+                Partner partner = handOffs ? new Partner(VirtualThreads.since(21), "bench-floor-partner-" + i) : null;
+                if (partner != null) {
+                    partners.add(partner);
+                }
+                Runnable decider = () -> {
+                    Decision[] decision = new Decision[1];
+                    while (!stop.get()) {
+                        var task = swf.pollForDecisionTask(r -> r.domain(DOMAIN)
+                                .taskList(t -> t.name("floor-decisions"))
+                                .startAtPreviousStartedEvent(true));
+                        if (task.taskToken() == null || task.taskToken().isEmpty()) {
+                            continue; // No task: the poll timed out, or ended as the run stops.
+                        }
+                        int[] done =
+                                steps.computeIfAbsent(task.workflowExecution().runId(), k -> new int[1]);
+                        Runnable decide = () -> {
+                            String last = "0";
+                            for (HistoryEvent e : task.events()) {
+                                if (e.eventType() == EventType.WORKFLOW_EXECUTION_STARTED) {
+                                    last = e.workflowExecutionStartedEventAttributes()
+                                            .input();
+                                } else if (e.eventType() == EventType.ACTIVITY_TASK_COMPLETED) {
+                                    last = e.activityTaskCompletedEventAttributes()
+                                            .result();
+                                    done[0]++;
                                 }
                             }
-                        },
-                        "bench-floor-decider-" + i));
+                            String input = last;
+                            decision[0] = done[0] < 3
+                                    ? Decision.builder()
+                                            .decisionType(DecisionType.SCHEDULE_ACTIVITY_TASK)
+                                            .scheduleActivityTaskDecisionAttributes(
+                                                    a -> a.activityId(Integer.toString(done[0] + 1))
+                                                            .activityType(t -> t.name("increment")
+                                                                    .version("1"))
+                                                            .input(input))
+                                            .build()
+                                    : Decision.builder()
+                                            .decisionType(DecisionType.COMPLETE_WORKFLOW_EXECUTION)
+                                            .completeWorkflowExecutionDecisionAttributes(a -> a.result(input))
+                                            .build();
+                        };
+                        if (partner != null) {
+                            partner.run(decide);
+                        } else {
+                            decide.run();
+                        }
+                        swf.respondDecisionTaskCompleted(
+                                r -> r.taskToken(task.taskToken()).decisions(decision[0]));
+                        if (done[0] >= 3) {
+                            steps.remove(task.workflowExecution().runId());
+                            closed.countDown();
+                        }
+                    }
+                };
+                threads.add(
+                        deciders != null
+                                ? deciders.newThread(decider)
+                                : new Thread(decider, "bench-floor-decider-" + i));
                 threads.add(new Thread(
                         () -> {
                             while (!stop.get()) {
@@ -371,6 +396,7 @@ public final class Benchmarks {
                 t.interrupt(); // Ends a poll that waits for work.
                 t.join();
             }
+            partners.forEach(Partner::stop);
             if (print) {
                 out.accept(String.format(
                         Locale.ROOT,
@@ -379,6 +405,54 @@ public final class Benchmarks {
                         perSecond));
             }
             return perSecond;
+        }
+    }
+
+    /**
+     * A thread that runs what it is handed while the caller waits, the turn passing with park and
+     * unpark both ways: as a decision goes from Weft's polling thread to the workflow's thread and
+     * back.
+     */
+    private static final class Partner {
+        private final Thread thread;
+        private volatile Runnable work;
+        private volatile Thread caller;
+        private volatile boolean stopped;
+
+        /** Starts the partner: a virtual thread from {@code virtual}, or a platform one if null. */
+        Partner(ThreadFactory virtual, String name) {
+            Runnable loop = () -> {
+                while (true) {
+                    Runnable w;
+                    while ((w = work) == null) {
+                        if (stopped) {
+                            return;
+                        }
+                        java.util.concurrent.locks.LockSupport.park(this);
+                    }
+                    w.run();
+                    work = null;
+                    java.util.concurrent.locks.LockSupport.unpark(caller);
+                }
+            };
+            thread = virtual != null ? virtual.newThread(loop) : new Thread(loop, name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Runs {@code w} on the partner and waits until it has. */
+        void run(Runnable w) {
+            caller = Thread.currentThread();
+            work = w;
+            java.util.concurrent.locks.LockSupport.unpark(thread);
+            while (work != null) {
+                java.util.concurrent.locks.LockSupport.park(this);
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            java.util.concurrent.locks.LockSupport.unpark(thread);
         }
     }
 

@@ -22,8 +22,12 @@ final class BenchmarksSmokeTest {
 
     @Test
     void engineFloor() throws Exception {
-        assertTrue(b.engineFloors(20, 3) > 0);
+        assertTrue(b.engineFloors(20, 3, false) > 0);
+        assertTrue(b.engineFloors(20, 3, true) > 0);
         assertTrue(lines.get(0).startsWith("W1 floor: 20 executions of the same 7 tasks"), lines.get(0));
+        assertTrue(
+                lines.get(1).startsWith("W1 floor with the decider's hand-offs: 20 executions of the same 7 tasks"),
+                lines.get(1));
     }
 
     @Test
