@@ -219,10 +219,8 @@ public final class Benchmarks {
                     }
                 }
                 long t1 = System.nanoTime();
-                await(
-                        allClosed,
-                        "W1: the listener hearing of every close"); // The listener hears of a close just after the
-                // client sees it.
+                // The listener hears of a close just after the client sees it.
+                await(allClosed, "W1: the listener hearing of every close");
                 double[] latencies = new double[n];
                 for (int i = 0; i < n; i++) {
                     Long closed = closedAt.get(runs.get(i).runId());
