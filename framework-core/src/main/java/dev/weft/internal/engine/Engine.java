@@ -147,11 +147,21 @@ public final class Engine
     private final ReentrantLock changeLock = new ReentrantLock();
     private final Condition changed = changeLock.newCondition();
     private final AtomicInteger changeWaiters = new AtomicInteger();
-    /** Counts closed runs, for clients waiting for one to close (woken by closes only). */
-    private final AtomicLong closes = new AtomicLong();
+    /**
+     * The clients waiting for a run to close, by run id: a close wakes only those that wait for
+     * it (a client collecting many results is not woken by every other run's close).
+     */
+    private final ConcurrentHashMap<String, CloseWaiters> closeWaiters = new ConcurrentHashMap<>();
 
-    private final Condition closeSignal = changeLock.newCondition();
-    private final AtomicInteger closeWaiters = new AtomicInteger();
+    /** The clients waiting for one run to close; guarded by changeLock. */
+    private static final class CloseWaiters {
+        final Condition closed;
+        int count;
+
+        CloseWaiters(Condition closed) {
+            this.closed = closed;
+        }
+    }
 
     private final int historyEventLimit;
 
@@ -255,7 +265,9 @@ public final class Engine
         changeLock.lock();
         try {
             changed.signalAll();
-            closeSignal.signalAll();
+            for (CloseWaiters w : closeWaiters.values()) {
+                w.closed.signalAll();
+            }
         } finally {
             changeLock.unlock();
         }
@@ -349,44 +361,56 @@ public final class Engine
         }
     }
 
-    /** A run closed: wakes the clients waiting for a close. Called after the run stops being open. */
-    void runClosed() {
-        closes.incrementAndGet();
-        if (closeWaiters.get() > 0) {
+    /** A run closed: wakes the clients waiting for it. Called after the run stops being open. */
+    void runClosed(String runId) {
+        // A client registers before it looks whether the run is open: one of the two sees the other.
+        if (closeWaiters.containsKey(runId)) {
             changeLock.lock();
             try {
-                closeSignal.signalAll();
+                CloseWaiters w = closeWaiters.get(runId);
+                if (w != null) {
+                    w.closed.signalAll();
+                }
             } finally {
                 changeLock.unlock();
             }
         }
     }
 
+    /** How many runs have a client waiting for their close (for tests: a wait leaves nothing behind). */
+    int closeWaiterRuns() {
+        return closeWaiters.size();
+    }
+
     @Override
     public boolean awaitClosed(String domain, String workflowId, String runId, long maxNanos)
             throws InterruptedException {
+        Objects.requireNonNull(runId, "runId");
         long left = maxNanos;
         changeLock.lock();
         try {
-            closeWaiters.incrementAndGet();
-            while (true) {
-                long mark = closes.get();
-                if (!isOpen(domain, workflowId, runId)) {
-                    return true;
+            CloseWaiters w = closeWaiters.computeIfAbsent(runId, k -> new CloseWaiters(changeLock.newCondition()));
+            w.count++;
+            try {
+                while (true) {
+                    if (!isOpen(domain, workflowId, runId)) {
+                        return true;
+                    }
+                    if (closed) {
+                        throw new IllegalStateException("The engine was closed while a client waited for " + workflowId
+                                + " (run " + runId + ") to close");
+                    }
+                    if (left <= 0) {
+                        return false;
+                    }
+                    left = w.closed.awaitNanos(left);
                 }
-                if (closed) {
-                    throw new IllegalStateException("The engine was closed while a client waited for " + workflowId
-                            + " (run " + runId + ") to close");
-                }
-                if (left <= 0) {
-                    return false;
-                }
-                while (closes.get() == mark && left > 0 && !closed) {
-                    left = closeSignal.awaitNanos(left);
+            } finally {
+                if (--w.count == 0) {
+                    closeWaiters.remove(runId);
                 }
             }
         } finally {
-            closeWaiters.decrementAndGet();
             changeLock.unlock();
         }
     }

@@ -1154,7 +1154,7 @@ final class Execution {
         deciding = false;
         closeStatus = status;
         closeMillis = now;
-        engine.runClosed();
+        engine.runClosed(runId);
         appliedChildPolicy = policy == ChildPolicy.ABANDON ? null : policy;
 
         Scheduler scheduler = engine.scheduler;
