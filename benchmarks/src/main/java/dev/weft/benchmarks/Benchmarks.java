@@ -140,6 +140,7 @@ public final class Benchmarks {
                 case "cache" -> b.cache(new int[] {100, 1_000, 10_000}, true);
                 case "handoff" -> {
                     b.handoff(200_000, true);
+                    b.handoffAmongParked(20_000, 10_000, true);
                     b.threadStarts(10_000, true);
                 }
                 default ->
@@ -833,6 +834,52 @@ public final class Benchmarks {
         if (print) {
             out.accept(String.format(
                     Locale.ROOT, "hand-off: one thread waking another (park/unpark, %s): %.1f us", kind, best));
+        }
+        return best;
+    }
+
+    /**
+     * The platform hand-off again with {@code parked} other platform threads parked in the process,
+     * as on JDK 17 each cached execution's workflow thread is (W5 all cached): every futex wait and
+     * wake looks the waiter up in the process's futex hash, whose chains lengthen with the parked
+     * threads. Best of three, in microseconds.
+     */
+    double handoffAmongParked(int passes, int parked, boolean print) throws InterruptedException {
+        CountDownLatch allParked = new CountDownLatch(parked);
+        AtomicBoolean released = new AtomicBoolean();
+        List<Thread> idle = new ArrayList<>(parked);
+        for (int i = 0; i < parked; i++) {
+            Thread t = new Thread(() -> {
+                allParked.countDown();
+                while (!released.get()) {
+                    java.util.concurrent.locks.LockSupport.park();
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            idle.add(t);
+        }
+        double best = Double.MAX_VALUE;
+        try {
+            await(allParked, "hand-off among parked threads: every idle thread parking");
+            for (int round = 0; round < 3; round++) {
+                best = Math.min(best, pingPong(passes, null));
+            }
+        } finally {
+            released.set(true);
+            for (Thread t : idle) {
+                java.util.concurrent.locks.LockSupport.unpark(t);
+            }
+            for (Thread t : idle) {
+                t.join();
+            }
+        }
+        if (print) {
+            out.accept(String.format(
+                    Locale.ROOT,
+                    "hand-off: one thread waking another (park/unpark, platform threads), %d other threads parked: %.1f us",
+                    parked,
+                    best));
         }
         return best;
     }

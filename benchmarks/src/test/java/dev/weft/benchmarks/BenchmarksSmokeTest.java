@@ -63,9 +63,10 @@ final class BenchmarksSmokeTest {
     @Test
     void handoff() throws Exception {
         assertTrue(b.handoff(1_000, true) > 0);
+        assertTrue(b.handoffAmongParked(1_000, 10, true) > 0);
         assertTrue(b.threadStarts(10, true) > 0);
         boolean virtual = Runtime.version().feature() >= 21;
-        assertEquals(virtual ? 3 : 2, lines.size(), lines::toString);
+        assertEquals(virtual ? 4 : 3, lines.size(), lines::toString);
         assertTrue(
                 lines.get(0).startsWith("hand-off: one thread waking another (park/unpark, platform threads): "),
                 lines.get(0));
@@ -74,6 +75,11 @@ final class BenchmarksSmokeTest {
                     lines.get(1).startsWith("hand-off: one thread waking another (park/unpark, virtual threads): "),
                     lines.get(1));
         }
+        String amongParked = lines.get(lines.size() - 2);
+        assertTrue(
+                amongParked.startsWith(
+                        "hand-off: one thread waking another (park/unpark, platform threads), 10 other threads parked: "),
+                amongParked);
         String starts = lines.get(lines.size() - 1);
         assertTrue(starts.startsWith("thread starts: 10 platform threads "), starts);
     }
