@@ -3,6 +3,7 @@ package dev.weft.internal.worker;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
@@ -19,6 +20,15 @@ import org.slf4j.LoggerFactory;
  * so that no task waits for a hand-off to another thread on its way from the poll to its code.
  * A thread that brings a task wakes an idle thread (or starts one) to take over only when no
  * other poll is outstanding on the list; threads finishing their tasks take free roles first.
+ *
+ * <p>Idle threads wait on a stack: the one idle for the shortest time is woken first, so a steady
+ * flow of tasks keeps the same few threads busy and the others, beyond one per role, end after a
+ * second idle. While every thread is busy, a list left unpolled gets a new thread at once only up
+ * to one per role plus one per processor; beyond that, only if it stays unpolled for 2 ms. Tasks
+ * that end sooner (CPU work) give their thread back to the list instead, since more threads than
+ * processors would only add switches, and every parked platform thread makes the others' futex
+ * operations dearer; tasks that wait on I/O keep the lists unpolled and get threads up to the
+ * pool's size, one each 2 ms.
  *
  * <p>Each role is one long poll that may be outstanding on a task list (the worker's {@code
  * *Pollers} options), open until its list stops being polled. Threads are started as the roles
@@ -61,6 +71,13 @@ final class Pool {
 
         /** The thread polling in this role; null while it is free. */
         private volatile Thread holder;
+        /** Times the role was taken: the grower sees whether it stayed free. */
+        private final AtomicInteger holds = new AtomicInteger();
+        // Left unpolled with every thread busy, since starvedAt, waiting for the grower; guarded by
+        // the pool.
+        private boolean starved;
+        private long starvedAt;
+        private int starvedHolds;
 
         Role(String taskList, BooleanSupplier open, Poll poll) {
             this.taskList = taskList;
@@ -73,33 +90,93 @@ final class Pool {
         }
 
         boolean tryHold(Thread t) {
-            return holder == null && HOLDER.compareAndSet(this, null, t);
+            if (holder == null && HOLDER.compareAndSet(this, null, t)) {
+                holds.incrementAndGet();
+                return true;
+            }
+            return false;
         }
     }
+
+    /** An idle thread on the stack of those waiting for a role. */
+    private static final class Waiter {
+        final Thread thread;
+        /** Set, holding the pool, when a thread giving a role back takes this waiter off the stack. */
+        volatile boolean woken;
+
+        Waiter(Thread thread) {
+            this.thread = thread;
+        }
+    }
+
+    /** How long a thread beyond one per role may wait idle for a role before it ends. */
+    static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * How long a list may go unpolled, every thread busy, before a thread beyond the spare ones is
+     * started for it: a task that ends sooner gives its thread back to the list instead.
+     */
+    static final long GROW_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final String name;
     private final int size;
     private final boolean interruptiblePolls;
     /** Makes virtual threads; null for platform threads. */
     private final ThreadFactory virtual;
+    /** Threads beyond one per role started as soon as a list goes unpolled. */
+    private final int spare;
+
+    private final long keepAliveNanos;
+    private final long growDelayNanos;
 
     private final List<Role> roles = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>(); // Guarded by this.
+    private final List<Thread> threads = new ArrayList<>(); // Live threads; guarded by this.
+    /** Idle threads, the most recent first: it is woken first, and the oldest ones time out. */
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>(); // Guarded by this.
+
     private final AtomicInteger running = new AtomicInteger();
     private volatile int threadCount; // threads.size(), for a look without the lock.
-    private volatile int idle; // Threads waiting for a role; changed holding this.
+    private volatile int idle; // waiters.size(), for a look without the lock.
+    private int started; // Threads ever started; guarded by this.
     private volatile boolean polling = true;
     private volatile boolean interrupting;
+
+    private Thread grower; // Started the first time a list goes unpolled; guarded by this.
 
     /**
      * @param size the most threads, polling or running tasks
      * @param virtual makes the pool's threads, virtual ones; null for platform threads
      */
     Pool(String name, int size, boolean interruptiblePolls, ThreadFactory virtual) {
+        this(
+                name,
+                size,
+                interruptiblePolls,
+                virtual,
+                Runtime.getRuntime().availableProcessors(),
+                KEEP_ALIVE_NANOS,
+                GROW_DELAY_NANOS);
+    }
+
+    /**
+     * @param spare threads beyond one per role started as soon as every thread is busy; more
+     *     start only once a list has gone unpolled for {@code growDelayNanos}
+     * @param keepAliveNanos how long a thread beyond one per role waits idle before it ends
+     */
+    Pool(
+            String name,
+            int size,
+            boolean interruptiblePolls,
+            ThreadFactory virtual,
+            int spare,
+            long keepAliveNanos,
+            long growDelayNanos) {
         this.name = name;
         this.size = size;
         this.interruptiblePolls = interruptiblePolls;
         this.virtual = virtual;
+        this.spare = spare;
+        this.keepAliveNanos = keepAliveNanos;
+        this.growDelayNanos = growDelayNanos;
     }
 
     /**
@@ -128,7 +205,7 @@ final class Pool {
     }
 
     private void newThread() { // Holding this.
-        String threadName = name + "-" + (threads.size() + 1);
+        String threadName = name + "-" + (started + 1);
         Thread t;
         if (virtual != null) {
             t = virtual.newThread(this::loop);
@@ -139,13 +216,15 @@ final class Pool {
         }
         threads.add(t);
         threadCount = threads.size();
+        started++;
         t.start();
     }
 
     private void loop() {
         try {
+            Waiter me = new Waiter(Thread.currentThread());
             Role role;
-            while ((role = take()) != null) {
+            while ((role = take(me)) != null) {
                 Runnable task = null;
                 try {
                     task = role.poll.pollOnce(role);
@@ -187,32 +266,74 @@ final class Pool {
     /** Sentinel: no role is open. */
     private static final Role NONE = new Role("", () -> false, r -> null);
 
-    /** A free open role, waiting for one; null once none is open. */
-    private Role take() {
-        Thread me = Thread.currentThread();
-        Role r = tryTake(me);
+    /**
+     * A free open role, waiting for one; null once none is open, or once this thread, beyond one
+     * per role, has waited idle for the keep-alive (it has then left the pool).
+     */
+    private Role take(Waiter me) {
+        Role r = tryTake(me.thread);
         if (r != null) {
             return r == NONE ? null : r;
         }
-        synchronized (this) {
-            while (true) {
-                idle++; // Before looking again: a role given back now sees a waiter and wakes it.
-                try {
-                    r = tryTake(me);
-                    if (r == NONE) {
-                        notifyAll(); // The others see it too.
-                        return null;
-                    }
-                    if (r != null) {
-                        return r;
-                    }
-                    wait();
-                } catch (InterruptedException e) {
-                    // Meant for a poll that had ended: look again.
-                } finally {
-                    idle--;
+        long idleSince = System.nanoTime();
+        while (true) {
+            synchronized (this) {
+                waiters.push(me);
+                idle = waiters.size();
+            }
+            r = tryTake(me.thread); // After the push: a role given back now sees a waiter and wakes it.
+            if (r == null) {
+                long left;
+                while (!me.woken && (left = keepAliveNanos - (System.nanoTime() - idleSince)) > 0) {
+                    LockSupport.parkNanos(this, left);
+                    Thread.interrupted(); // Meant for a poll that had ended.
                 }
             }
+            boolean woken;
+            synchronized (this) {
+                woken = me.woken;
+                me.woken = false;
+                if (!woken) {
+                    waiters.remove(me);
+                    idle = waiters.size();
+                }
+                if (r == null) {
+                    r = tryTake(me.thread);
+                    if (r == null && !woken && threads.size() > roles.size()) {
+                        threads.remove(me.thread); // Idle for the keep-alive: one fewer thread.
+                        threadCount = threads.size();
+                        return null;
+                    }
+                } else if (woken) {
+                    wakeOne(); // The wake this thread no longer needs may be another's role.
+                }
+                if (r == NONE) {
+                    wakeAll(); // The others see it too.
+                    return null;
+                }
+            }
+            if (r != null) {
+                return r;
+            }
+            // Woken for a role another thread took first, or the last of one per role timed out.
+            idleSince = System.nanoTime();
+        }
+    }
+
+    /** Wakes the most recent idle thread, if any; holding this. */
+    private void wakeOne() {
+        Waiter w = waiters.poll();
+        if (w != null) {
+            idle = waiters.size();
+            w.woken = true;
+            LockSupport.unpark(w.thread);
+        }
+    }
+
+    /** Wakes every idle thread; holding this. */
+    private void wakeAll() {
+        while (!waiters.isEmpty()) {
+            wakeOne();
         }
     }
 
@@ -220,12 +341,19 @@ final class Pool {
     private Role tryTake(Thread me) {
         boolean anyOpen = false;
         for (Role r : roles) {
-            if (r.open()) {
-                anyOpen = true;
-                if (r.tryHold(me)) {
-                    return r;
-                }
+            if (!r.open()) {
+                continue;
             }
+            if (!r.tryHold(me)) {
+                anyOpen = true;
+                continue;
+            }
+            if (r.open()) {
+                return r;
+            }
+            // Closed as this thread took it: stopPolling, which closes and then looks for holders
+            // to interrupt, may have looked before this thread held it, and the poll would run on.
+            r.holder = null;
         }
         return anyOpen ? null : NONE;
     }
@@ -245,16 +373,73 @@ final class Pool {
         if (polled(role.taskList)) {
             return; // Another poll is outstanding on the list: no follower needed yet.
         }
-        if (idle > 0) {
-            synchronized (this) {
-                notify(); // A follower polls while this thread runs the task.
-            }
-        } else if (threadCount < size) {
-            synchronized (this) {
-                if (threads.size() < size) {
+        if (idle == 0 && threadCount >= size) {
+            return; // Every thread is busy and there may be no more: the first one done polls.
+        }
+        synchronized (this) {
+            if (!waiters.isEmpty()) {
+                wakeOne(); // A follower polls while this thread runs the task.
+            } else if (threads.size() < size) {
+                if (threads.size() < roles.size() + spare) {
                     newThread(); // Keeps a poll outstanding on the list while every thread is busy.
+                } else if (!role.starved) {
+                    starve(role);
                 }
             }
+        }
+    }
+
+    /**
+     * Notes a list left unpolled with every thread busy; holding this. If it is still unpolled
+     * after the grow delay, the grower starts a thread for it: tasks that end sooner need none
+     * (more threads than processors only add switches), tasks that wait on I/O do.
+     */
+    private void starve(Role role) {
+        role.starved = true;
+        role.starvedAt = System.nanoTime();
+        role.starvedHolds = role.holds.get();
+        if (grower == null) {
+            grower = new Thread(this::grow, name + "-grower");
+            grower.setDaemon(true);
+            grower.start();
+        } else {
+            notifyAll(); // Only the grower waits on this pool's monitor.
+        }
+    }
+
+    /** The grower: starts a thread for a list that stayed unpolled for the grow delay. */
+    private synchronized void grow() {
+        try {
+            while (polling) {
+                long now = System.nanoTime();
+                long next = Long.MAX_VALUE;
+                for (Role r : roles) {
+                    if (!r.starved) {
+                        continue;
+                    }
+                    long left = growDelayNanos - (now - r.starvedAt); // No overflow with a long delay.
+                    if (left > 0) {
+                        next = Math.min(next, left);
+                        continue;
+                    }
+                    r.starved = false;
+                    if (r.holder != null || !r.open()) {
+                        continue; // A thread done with its task took the role.
+                    }
+                    if (!waiters.isEmpty()) {
+                        wakeOne();
+                    } else if (r.holds.get() == r.starvedHolds && threads.size() < size) {
+                        newThread(); // Every thread has been busy all along.
+                    }
+                }
+                if (next == Long.MAX_VALUE) {
+                    wait();
+                } else {
+                    TimeUnit.NANOSECONDS.timedWait(this, next);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Only shutdownNow interrupts it: it ends.
         }
     }
 
@@ -313,14 +498,16 @@ final class Pool {
                 }
             }
         }
-        notifyAll();
+        wakeAll();
+        notifyAll(); // The grower ends.
     }
 
     /** Waits until the threads and the tasks they took are done; false if time ran out first. */
     boolean awaitTermination(long deadlineNanos) throws InterruptedException {
-        List<Thread> seen;
+        int before;
         do { // A thread may start another before it ends.
-            seen = snapshot();
+            before = started();
+            List<Thread> seen = snapshot();
             for (Thread t : seen) {
                 long left = deadlineNanos - System.nanoTime();
                 if (left <= 0) {
@@ -331,7 +518,7 @@ final class Pool {
                     return false;
                 }
             }
-        } while (seen.size() != snapshot().size());
+        } while (started() != before);
         return true;
     }
 
@@ -343,18 +530,28 @@ final class Pool {
             t.interrupt();
         }
         synchronized (this) {
-            notifyAll();
+            wakeAll();
+            notifyAll(); // The grower ends.
         }
     }
 
     boolean isTerminated() {
-        List<Thread> seen = snapshot();
-        for (Thread t : seen) {
+        int before = started();
+        for (Thread t : snapshot()) {
             if (t.isAlive()) {
                 return false;
             }
         }
-        return seen.size() == snapshot().size(); // None started another before it ended.
+        return started() == before; // None started another before it ended.
+    }
+
+    /** Threads alive in the pool now. */
+    synchronized int threads() {
+        return threads.size();
+    }
+
+    private synchronized int started() {
+        return started;
     }
 
     private synchronized List<Thread> snapshot() {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.internal.replay.VirtualThreads;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -189,5 +191,179 @@ final class PoolTest {
         pool.stopPolling();
         assertTrue(pool.awaitTermination(deadline()));
         assertEquals(1, stickyPollers.size());
+    }
+
+    /** A task that blocks until released, noting its thread. */
+    private static Runnable blocking(CountDownLatch started, CountDownLatch release, List<Thread> ranOn) {
+        return () -> {
+            ranOn.add(Thread.currentThread());
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        };
+    }
+
+    /** Runs one task through the pool and waits for it; the thread it ran on. */
+    private static Thread runOne(BlockingQueue<Runnable> tasks) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread[] ranOn = new Thread[1];
+        tasks.add(() -> {
+            ranOn[0] = Thread.currentThread();
+            done.countDown();
+        });
+        assertTrue(done.await(GUARD_SECONDS, TimeUnit.SECONDS), "the task ran");
+        return ranOn[0];
+    }
+
+    @Test
+    void threadsBeyondOnePerRoleEndAfterTheKeepAliveAndThePollerStays() throws Exception {
+        BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+        CountDownLatch started = new CountDownLatch(5);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        Pool pool = new Pool("weft-retire-test", 5, true, null, 5, TimeUnit.MILLISECONDS.toNanos(50), Long.MAX_VALUE);
+        List<Thread> pollers = new CopyOnWriteArrayList<>();
+        CountDownLatch polledAgain = new CountDownLatch(6); // Five tasks, then the poll that waits.
+        pool.role("list", role -> {
+            pollers.add(Thread.currentThread());
+            polledAgain.countDown();
+            try {
+                return tasks.take();
+            } catch (InterruptedException e) {
+                return null;
+            }
+        });
+        pool.start();
+        for (int i = 0; i < 5; i++) {
+            tasks.add(blocking(started, release, ranOn));
+        }
+        assertTrue(started.await(GUARD_SECONDS, TimeUnit.SECONDS), "five tasks at once on a pool of five");
+        assertEquals(5, pool.threads());
+        release.countDown();
+        assertTrue(polledAgain.await(GUARD_SECONDS, TimeUnit.SECONDS));
+        Thread poller = pollers.get(5);
+        for (Thread t : ranOn) {
+            if (t != poller) {
+                t.join(TimeUnit.SECONDS.toMillis(GUARD_SECONDS));
+                assertFalse(t.isAlive(), t.getName() + " ended after 50 ms idle");
+            }
+        }
+        assertEquals(1, pool.threads(), "one thread per role stays");
+        assertSame(poller, runOne(tasks), "the poller that stayed runs the next task");
+        pool.stopPolling();
+        assertTrue(pool.awaitTermination(deadline()));
+        assertTrue(pool.isTerminated());
+    }
+
+    @Test
+    void aSteadyFlowOfTasksKeepsTwoThreadsAndTheIdleOthersEnd() throws Exception {
+        BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+        CountDownLatch started = new CountDownLatch(5);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        Pool pool = new Pool("weft-lifo-test", 5, true, null, 5, TimeUnit.MILLISECONDS.toNanos(50), Long.MAX_VALUE);
+        pool.role("list", queue(tasks, new CopyOnWriteArrayList<>()));
+        pool.start();
+        for (int i = 0; i < 5; i++) {
+            tasks.add(blocking(started, release, ranOn));
+        }
+        assertTrue(started.await(GUARD_SECONDS, TimeUnit.SECONDS));
+        release.countDown();
+        // One task at a time: the thread that polls one wakes the most recently idle thread to
+        // poll the next (or takes the role back itself, first done), so at most two threads take
+        // turns while the three below them time out.
+        long guard = deadline();
+        while (pool.threads() > 2 && System.nanoTime() - guard < 0) {
+            runOne(tasks);
+        }
+        assertEquals(2, pool.threads(), "the two threads taking turns stay; the three idle ones end");
+        Set<Thread> last = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            last.add(runOne(tasks));
+        }
+        assertTrue(last.size() <= 2, "the flow runs on the two threads left: " + last);
+        pool.stopPolling();
+        assertTrue(pool.awaitTermination(deadline()));
+    }
+
+    @Test
+    void beyondTheSpareThreadsAListUnpolledForLessThanTheGrowDelayGetsNoThread() throws Exception {
+        BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        // No spare threads and a grow delay that never ends: one thread per role, whatever comes.
+        Pool pool = new Pool("weft-grow-test", 4, true, null, 0, TimeUnit.SECONDS.toNanos(1), Long.MAX_VALUE);
+        pool.role("list", queue(tasks, new CopyOnWriteArrayList<>()));
+        pool.start();
+        tasks.add(blocking(started, release, ranOn));
+        CountDownLatch second = new CountDownLatch(1);
+        tasks.add(second::countDown);
+        assertTrue(started.await(GUARD_SECONDS, TimeUnit.SECONDS));
+        assertFalse(second.await(50, TimeUnit.MILLISECONDS), "no thread polls while the only one is busy");
+        assertEquals(1, pool.threads());
+        release.countDown();
+        assertTrue(second.await(GUARD_SECONDS, TimeUnit.SECONDS), "the thread done with its task polls the next");
+        for (int i = 0; i < 100; i++) {
+            assertSame(ranOn.get(0), runOne(tasks), "short tasks need no second thread");
+        }
+        assertEquals(1, pool.threads());
+        pool.stopPolling();
+        assertTrue(pool.awaitTermination(deadline()));
+    }
+
+    @Test
+    void beyondTheSpareThreadsAListUnpolledForTheGrowDelayGetsAThreadUpToThePoolSize() throws Exception {
+        BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+        CountDownLatch started = new CountDownLatch(4);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        Pool pool = new Pool(
+                "weft-grow-test", 4, true, null, 0, TimeUnit.SECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(5));
+        pool.role("list", queue(tasks, new CopyOnWriteArrayList<>()));
+        pool.start();
+        long before = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            tasks.add(blocking(started, release, ranOn));
+        }
+        assertTrue(started.await(GUARD_SECONDS, TimeUnit.SECONDS), "four tasks waiting on I/O get four threads");
+        assertTrue(System.nanoTime() - before >= TimeUnit.MILLISECONDS.toNanos(15), "each after 5 ms unpolled");
+        assertEquals(4, pool.threads());
+        assertEquals(4, pool.running(), "the pool's size bounds it: the fifth task waits");
+        assertEquals(1, tasks.size());
+        assertEquals(4, new HashSet<>(ranOn).size());
+        release.countDown();
+        pool.stopPolling();
+        assertTrue(pool.awaitTermination(deadline()));
+        assertTrue(pool.isTerminated());
+    }
+
+    @Test
+    void aRoleClosedAsAThreadTakesItIsNotPolled() throws Exception {
+        BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+        List<Thread> pollers = new CopyOnWriteArrayList<>();
+        AtomicBoolean open = new AtomicBoolean(true);
+        AtomicBoolean closeOnFirstLook = new AtomicBoolean(true);
+        Pool[] pool = new Pool[1];
+        pool[0] = new Pool("weft-test", 1, true, null);
+        // The list closes between the thread's look at it and its taking the role: stopPolling
+        // then finds no holder to interrupt, so a poll started after that would never end.
+        pool[0].role(
+                "list",
+                () -> {
+                    boolean wasOpen = open.get();
+                    if (closeOnFirstLook.compareAndSet(true, false)) {
+                        open.set(false);
+                        pool[0].stopPolling();
+                    }
+                    return wasOpen;
+                },
+                queue(tasks, pollers));
+        pool[0].start();
+        assertTrue(pool[0].awaitTermination(deadline()), "the thread ends without polling");
+        assertTrue(pollers.isEmpty());
     }
 }
