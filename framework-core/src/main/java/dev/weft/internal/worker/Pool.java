@@ -71,13 +71,13 @@ final class Pool {
 
         /** The thread polling in this role; null while it is free. */
         private volatile Thread holder;
-        /** Times the role was taken: the grower sees whether it stayed free. */
-        private final AtomicInteger holds = new AtomicInteger();
-        // Left unpolled with every thread busy, since starvedAt, waiting for the grower; guarded by
-        // the pool.
-        private boolean starved;
-        private long starvedAt;
-        private int starvedHolds;
+        /**
+         * Left unpolled with every thread busy since {@code starvedAt}, waiting for the grower: set
+         * holding the pool, cleared by the thread that takes the role or by the grower.
+         */
+        private volatile boolean starved;
+
+        private long starvedAt; // Guarded by the pool.
 
         Role(String taskList, BooleanSupplier open, Poll poll) {
             this.taskList = taskList;
@@ -91,7 +91,9 @@ final class Pool {
 
         boolean tryHold(Thread t) {
             if (holder == null && HOLDER.compareAndSet(this, null, t)) {
-                holds.incrementAndGet();
+                if (starved) {
+                    starved = false; // Polled again: the grower needs no thread for it.
+                }
                 return true;
             }
             return false;
@@ -395,9 +397,8 @@ final class Pool {
      * (more threads than processors only add switches), tasks that wait on I/O do.
      */
     private void starve(Role role) {
-        role.starved = true;
         role.starvedAt = System.nanoTime();
-        role.starvedHolds = role.holds.get();
+        role.starved = true;
         if (grower == null) {
             grower = new Thread(this::grow, name + "-grower");
             grower.setDaemon(true);
@@ -424,12 +425,12 @@ final class Pool {
                     }
                     r.starved = false;
                     if (r.holder != null || !r.open()) {
-                        continue; // A thread done with its task took the role.
+                        continue;
                     }
                     if (!waiters.isEmpty()) {
                         wakeOne();
-                    } else if (r.holds.get() == r.starvedHolds && threads.size() < size) {
-                        newThread(); // Every thread has been busy all along.
+                    } else if (threads.size() < size) {
+                        newThread(); // Unpolled all along: a thread that took it would have cleared it.
                     }
                 }
                 if (next == Long.MAX_VALUE) {
