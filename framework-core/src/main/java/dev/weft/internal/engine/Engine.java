@@ -498,7 +498,24 @@ public final class Engine
      */
     public boolean advanceIfIdle(Served served, long limitMillis) {
         checkOpen();
-        return scheduler.advanceIf(() -> idle(served), limitMillis);
+        return scheduler.advanceIf(() -> idle(served, changes.get()), limitMillis);
+    }
+
+    /**
+     * As {@link #advanceIfIdle(Served, long)}, but time moves only if nothing changed since {@code
+     * mark} either: for a caller that looked at the engine at {@code mark} (a run was still open,
+     * say) and waits for that to change. Without the mark, a run that closed between the caller's
+     * look and this check would leave the engine idle, and time would jump to the next deadline
+     * (perhaps days on, past the closed run's retention) although the caller's wait was over.
+     *
+     * @param served which task lists are polled
+     * @param limitMillis the latest instant to move to (epoch millis), or {@code Long.MAX_VALUE}
+     * @param mark the {@link #changeMark()} at which the caller looked
+     * @return whether anything fired or time moved
+     */
+    public boolean advanceIfIdle(Served served, long limitMillis, long mark) {
+        checkOpen();
+        return scheduler.advanceIf(() -> idle(served, mark), limitMillis);
     }
 
     /**
@@ -508,12 +525,12 @@ public final class Engine
      * @return whether the engine is idle
      */
     public boolean isIdle(Served served) {
-        return idle(served);
+        return idle(served, changes.get());
     }
 
-    private boolean idle(Served served) {
-        long before = changes.get();
-        if (callsInFlight.get() > 0 || runningLambdas.get() > 0) {
+    /** Whether nothing is happening, and nothing changed since {@code mark}. */
+    private boolean idle(Served served, long mark) {
+        if (changes.get() != mark || callsInFlight.get() > 0 || runningLambdas.get() > 0) {
             return false;
         }
         for (Domain d : registry.domains()) {
@@ -524,7 +541,7 @@ public final class Engine
             }
         }
         // A call that began after the first look and ended before this one changed the count.
-        return callsInFlight.get() == 0 && runningLambdas.get() == 0 && changes.get() == before;
+        return callsInFlight.get() == 0 && runningLambdas.get() == 0 && changes.get() == mark;
     }
 
     /** Runs effects queued under an execution's monitor; call with no monitor held. */

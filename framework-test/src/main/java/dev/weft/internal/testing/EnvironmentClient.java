@@ -85,7 +85,9 @@ public final class EnvironmentClient implements ClientWaits {
     public void awaitChange(long mark, long maxNanos) throws InterruptedException {
         failures.throwIfDecisionFailed();
         if (autoSkip.getAsBoolean() && engine.changeMark() == mark) {
-            if (engine.advanceIfIdle(served, Long.MAX_VALUE)) {
+            // The mark again, inside the check: a change after the line above (the awaited run
+            // closing) must stop time from jumping past it.
+            if (engine.advanceIfIdle(served, Long.MAX_VALUE, mark)) {
                 return;
             }
             refusals.incrementAndGet();
