@@ -2,6 +2,8 @@ package dev.weft.internal.engine;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,8 +30,12 @@ final class Scheduler implements AutoCloseable {
         final long seq;
         final boolean history;
         final Runnable action;
-        /** Position in its heap, or -1 when not scheduled (fired or cancelled). Guarded by the lock. */
-        int index = -1;
+        /** The lane it waits in, or null when not scheduled (fired or cancelled). Guarded by the lock. */
+        Lane lane;
+        /** Its neighbours in the lane, earlier and later. Guarded by the lock. */
+        Timer prev;
+
+        Timer next;
 
         Timer(long deadline, long seq, boolean history, Runnable action) {
             this.deadline = deadline;
@@ -51,8 +57,8 @@ final class Scheduler implements AutoCloseable {
     /** Serializes {@link #advanceTo} callers so that deadlines fire in order. */
     private final ReentrantLock advancing = new ReentrantLock();
 
-    private final Heap history = new Heap();
-    private final Heap housekeeping = new Heap();
+    private final Lanes history = new Lanes();
+    private final Lanes housekeeping = new Lanes();
     private long seq;
     private boolean closed;
     /**
@@ -93,8 +99,7 @@ final class Scheduler implements AutoCloseable {
         lock.lock();
         try {
             Timer timer = new Timer(deadline, seq++, historyDeadline, action);
-            Heap heap = historyDeadline ? history : housekeeping;
-            heap.add(timer);
+            (historyDeadline ? history : housekeeping).add(timer, deadline - now());
             // Only a deadline earlier than the one waited for wakes the thread: most (timeouts,
             // poll expiries) come later, and are cancelled before they fall due.
             if (virtual ? deadline <= virtualNow && waitingUntil != Long.MIN_VALUE : deadline < waitingUntil) {
@@ -113,7 +118,7 @@ final class Scheduler implements AutoCloseable {
         }
         lock.lock();
         try {
-            if (timer.index >= 0) {
+            if (timer.lane != null) {
                 (timer.history ? history : housekeeping).remove(timer);
             }
         } finally {
@@ -311,73 +316,148 @@ final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** An indexed binary min-heap of timers, so that cancelling is O(log n). Guarded by the lock. */
-    private static final class Heap {
-        private Timer[] items = new Timer[16];
+    /**
+     * Timers in lanes, one per span from scheduling to deadline, each lane in deadline order; and a
+     * binary min-heap of the lanes by their first timer. Nearly every timer is a timeout set as a
+     * task starts and cancelled as it ends, and a lane's timers were mostly set in the order they
+     * fall due, so adding one appends it to its lane, and cancelling one unlinks it: O(1), where a
+     * heap of every timer (tens of thousands under load, retention purges among them) costs
+     * O(log n) cache misses inside the lock that every task start and end takes. Only a new first
+     * timer of a lane moves the lane in the heap, whose size is the number of distinct spans in
+     * use. Guarded by the lock.
+     */
+    static final class Lanes {
+        private final Map<Long, Lane> bySpan = new HashMap<>();
+        private Lane[] heap = new Lane[8];
         private int size;
 
         Timer peek() {
-            return size == 0 ? null : items[0];
+            return size == 0 ? null : heap[0].first;
         }
 
-        void add(Timer t) {
-            if (size == items.length) {
-                items = Arrays.copyOf(items, size * 2);
+        /** Adds a timer whose deadline is {@code span} milliseconds from now. */
+        void add(Timer t, long span) {
+            Lane lane = bySpan.get(span);
+            if (lane == null) {
+                lane = new Lane(span);
+                bySpan.put(span, lane);
             }
-            items[size] = t;
-            t.index = size;
-            size++;
-            up(t.index);
+            t.lane = lane;
+            Timer after = lane.last;
+            // A lane is in deadline order: a clock that stepped back can make a timer due before
+            // the last ones of its lane.
+            while (after != null && t.before(after)) {
+                after = after.prev;
+            }
+            t.prev = after;
+            t.next = after == null ? lane.first : after.next;
+            if (t.next == null) {
+                lane.last = t;
+            } else {
+                t.next.prev = t;
+            }
+            if (after != null) {
+                after.next = t;
+                return;
+            }
+            lane.first = t;
+            if (lane.index < 0) {
+                lane.index = size;
+                if (size == heap.length) {
+                    heap = Arrays.copyOf(heap, size * 2);
+                }
+                heap[size++] = lane;
+            }
+            up(lane.index);
         }
 
         void remove(Timer t) {
-            int i = t.index;
-            size--;
-            Timer last = items[size];
-            items[size] = null;
-            t.index = -1;
-            if (i != size) {
-                items[i] = last;
-                last.index = i;
-                up(i);
-                down(last.index);
+            Lane lane = t.lane;
+            t.lane = null;
+            if (t.next == null) {
+                lane.last = t.prev;
+            } else {
+                t.next.prev = t.prev;
             }
+            if (t.prev != null) {
+                t.prev.next = t.next;
+                t.prev = null;
+                t.next = null;
+                return;
+            }
+            lane.first = t.next;
+            t.next = null;
+            if (lane.first != null) {
+                down(lane.index);
+                return;
+            }
+            // An empty lane leaves: spans come and go (a user's timers, a clock's jitter).
+            bySpan.remove(lane.span);
+            int i = lane.index;
+            lane.index = -1;
+            size--;
+            Lane moved = heap[size];
+            heap[size] = null;
+            if (i != size) {
+                heap[i] = moved;
+                moved.index = i;
+                up(i);
+                down(moved.index);
+            }
+        }
+
+        /** How many lanes hold timers: for tests. */
+        int lanes() {
+            return size;
         }
 
         private void up(int i) {
-            Timer t = items[i];
+            Lane l = heap[i];
             while (i > 0) {
                 int parent = (i - 1) >>> 1;
-                Timer p = items[parent];
-                if (!t.before(p)) {
+                Lane p = heap[parent];
+                if (!l.first.before(p.first)) {
                     break;
                 }
-                items[i] = p;
+                heap[i] = p;
                 p.index = i;
                 i = parent;
             }
-            items[i] = t;
-            t.index = i;
+            heap[i] = l;
+            l.index = i;
         }
 
         private void down(int i) {
-            Timer t = items[i];
+            Lane l = heap[i];
             int half = size >>> 1;
             while (i < half) {
                 int child = 2 * i + 1;
                 int right = child + 1;
-                if (right < size && items[right].before(items[child])) {
+                if (right < size && heap[right].first.before(heap[child].first)) {
                     child = right;
                 }
-                if (!items[child].before(t)) {
+                if (!heap[child].first.before(l.first)) {
                     break;
                 }
-                items[i] = items[child];
-                items[i].index = i;
+                heap[i] = heap[child];
+                heap[i].index = i;
                 i = child;
             }
-            items[i] = t;
-            t.index = i;
+            heap[i] = l;
+            l.index = i;
+        }
+    }
+
+    /** The timers of one span, in deadline order. Guarded by the lock. */
+    static final class Lane {
+        final long span;
+        Timer first;
+        Timer last;
+        /** Position in the heap of lanes, or -1 while empty. */
+        int index = -1;
+
+        Lane(long span) {
+            this.span = span;
         }
     }
 }
