@@ -77,9 +77,9 @@ public final class Benchmarks {
         for (String w : which) {
             switch (w) {
                 case "w1" -> {
-                    // Warm-up: 48,000 workflows, until the JIT has compiled the whole path (on
-                    // JDK 17 the rate still climbs until about the 40,000th).
-                    for (int i = 0; i < 24; i++) {
+                    // Warm-up: 80,000 workflows, until the JIT has compiled the whole path (on
+                    // JDK 17 the rate still climbs until about the 60,000th).
+                    for (int i = 0; i < 40; i++) {
                         b.threeStep(2_000, false);
                     }
                     b.threeSteps(2_000, 5, WorkerOptions.newBuilder().build(), "default settings");
