@@ -29,6 +29,12 @@ final class Check {
     private static final int QUOTE_MAX = 128;
 
     private List<String> errors;
+    /** The list whose member the paths are relative to, or null for paths from the request's top. */
+    private String list;
+
+    private int member;
+    /** The member's part the paths are relative to ("" for the member itself). */
+    private String part = "";
 
     /** Fails with a ValidationException if any check failed. */
     void done() {
@@ -51,7 +57,33 @@ final class Check {
         if (errors == null) {
             errors = new ArrayList<>(2);
         }
-        errors.add(describe(path, value, constraint));
+        String full = list == null ? path : list + "." + member + ".member" + part + path;
+        errors.add(describe(full, value, constraint));
+        return this;
+    }
+
+    /**
+     * Makes the paths that follow relative to member {@code index} (from 1) of {@code list}: a
+     * failure at {@code ".x"} reads {@code list.index.member.x}. The full path is made only for a
+     * failure, so that checking a valid list of members builds no strings.
+     */
+    Check member(String list, int index) {
+        this.list = list;
+        this.member = index;
+        this.part = "";
+        return this;
+    }
+
+    /** Makes the paths that follow relative to a part of the current member (such as ".timerAttributes"). */
+    Check part(String part) {
+        this.part = part;
+        return this;
+    }
+
+    /** Makes the paths that follow start at the request's top again. */
+    Check top() {
+        this.list = null;
+        this.part = "";
         return this;
     }
 

@@ -84,20 +84,21 @@ final class Decisions {
         List<Decision> decisions = r.hasDecisions() ? r.decisions() : List.of();
         int closeAt = -1;
         for (int i = 0; i < decisions.size(); i++) {
-            String at = "decisions." + (i + 1) + ".member";
+            // Paths are relative to decisions.N.member, made only for a failure: a valid list makes none.
+            c.member("decisions", i + 1);
             Decision d = decisions.get(i);
             if (d == null) {
-                c.fail(at, null, "Member must not be null");
+                c.fail("", null, "Member must not be null");
                 continue;
             }
             DecisionType type = d.decisionType();
             if (d.decisionTypeAsString() == null) {
-                c.fail(at + ".decisionType", null, "Member must not be null");
+                c.fail(".decisionType", null, "Member must not be null");
                 continue;
             }
             if (type == DecisionType.UNKNOWN_TO_SDK_VERSION) {
                 c.fail(
-                        at + ".decisionType",
+                        ".decisionType",
                         d.decisionTypeAsString(),
                         "Member must satisfy enum value set: " + DECISION_TYPES);
                 continue;
@@ -105,15 +106,15 @@ final class Decisions {
             if (isClose(type)) {
                 if (closeAt >= 0) {
                     c.fail(
-                            at + ".decisionType",
+                            ".decisionType",
                             d.decisionTypeAsString(),
                             "A decision list may close the" + " workflow execution only once");
                 }
                 closeAt = i;
             }
-            validate(c, at, d);
+            validate(c, d);
         }
-        c.done();
+        c.top().done();
         if (closeAt >= 0 && closeAt != decisions.size() - 1) {
             throw Faults.validation("Close must be last decision in list (decision " + (closeAt + 1) + " of "
                     + decisions.size() + " is " + decisions.get(closeAt).decisionTypeAsString() + ")");
@@ -127,177 +128,173 @@ final class Decisions {
                 || type == DecisionType.CONTINUE_AS_NEW_WORKFLOW_EXECUTION;
     }
 
-    private static void validate(Check c, String at, Decision d) {
+    private static void validate(Check c, Decision d) {
         switch (d.decisionType()) {
             case SCHEDULE_ACTIVITY_TASK -> {
                 var a = d.scheduleActivityTaskDecisionAttributes();
-                String p = at + ".scheduleActivityTaskDecisionAttributes";
+                c.part(".scheduleActivityTaskDecisionAttributes");
                 if (a == null) {
-                    c.fail(p, null, "Member must not be null");
+                    c.fail("", null, "Member must not be null");
                     return;
                 }
                 if (a.activityType() == null) {
-                    c.fail(p + ".activityType", null, "Member must not be null");
+                    c.fail(".activityType", null, "Member must not be null");
                 } else {
-                    c.name(p + ".activityType.name", a.activityType().name())
-                            .version(
-                                    p + ".activityType.version",
-                                    a.activityType().version());
+                    c.name(".activityType.name", a.activityType().name())
+                            .version(".activityType.version", a.activityType().version());
                 }
-                c.name(p + ".activityId", a.activityId())
-                        .length(p + ".control", a.control(), Check.DATA_MAX)
-                        .length(p + ".input", a.input(), Check.DATA_MAX)
-                        .duration(p + ".scheduleToCloseTimeout", a.scheduleToCloseTimeout(), true, false)
-                        .optionalTaskList(p + ".taskList", a.taskList())
-                        .priority(p + ".taskPriority", a.taskPriority())
-                        .duration(p + ".scheduleToStartTimeout", a.scheduleToStartTimeout(), true, false)
-                        .duration(p + ".startToCloseTimeout", a.startToCloseTimeout(), true, false)
-                        .duration(p + ".heartbeatTimeout", a.heartbeatTimeout(), true, false);
+                c.name(".activityId", a.activityId())
+                        .length(".control", a.control(), Check.DATA_MAX)
+                        .length(".input", a.input(), Check.DATA_MAX)
+                        .duration(".scheduleToCloseTimeout", a.scheduleToCloseTimeout(), true, false)
+                        .optionalTaskList(".taskList", a.taskList())
+                        .priority(".taskPriority", a.taskPriority())
+                        .duration(".scheduleToStartTimeout", a.scheduleToStartTimeout(), true, false)
+                        .duration(".startToCloseTimeout", a.startToCloseTimeout(), true, false)
+                        .duration(".heartbeatTimeout", a.heartbeatTimeout(), true, false);
             }
             case REQUEST_CANCEL_ACTIVITY_TASK -> {
                 var a = d.requestCancelActivityTaskDecisionAttributes();
-                String p = at + ".requestCancelActivityTaskDecisionAttributes";
+                c.part(".requestCancelActivityTaskDecisionAttributes");
                 if (a == null) {
-                    c.fail(p, null, "Member must not be null");
+                    c.fail("", null, "Member must not be null");
                     return;
                 }
-                c.length(p + ".activityId", a.activityId(), 1, Check.NAME_MAX);
+                c.length(".activityId", a.activityId(), 1, Check.NAME_MAX);
             }
             case COMPLETE_WORKFLOW_EXECUTION -> {
                 var a = d.completeWorkflowExecutionDecisionAttributes();
                 if (a != null) {
-                    c.length(at + ".completeWorkflowExecutionDecisionAttributes.result", a.result(), Check.DATA_MAX);
+                    c.part(".completeWorkflowExecutionDecisionAttributes")
+                            .length(".result", a.result(), Check.DATA_MAX);
                 }
             }
             case FAIL_WORKFLOW_EXECUTION -> {
                 var a = d.failWorkflowExecutionDecisionAttributes();
                 if (a != null) {
-                    String p = at + ".failWorkflowExecutionDecisionAttributes";
-                    c.length(p + ".reason", a.reason(), Check.REASON_MAX)
-                            .length(p + ".details", a.details(), Check.DATA_MAX);
+                    c.part(".failWorkflowExecutionDecisionAttributes");
+                    c.length(".reason", a.reason(), Check.REASON_MAX).length(".details", a.details(), Check.DATA_MAX);
                 }
             }
             case CANCEL_WORKFLOW_EXECUTION -> {
                 var a = d.cancelWorkflowExecutionDecisionAttributes();
                 if (a != null) {
-                    c.length(at + ".cancelWorkflowExecutionDecisionAttributes.details", a.details(), Check.DATA_MAX);
+                    c.part(".cancelWorkflowExecutionDecisionAttributes")
+                            .length(".details", a.details(), Check.DATA_MAX);
                 }
             }
             case CONTINUE_AS_NEW_WORKFLOW_EXECUTION -> {
                 var a = d.continueAsNewWorkflowExecutionDecisionAttributes();
                 if (a != null) {
-                    String p = at + ".continueAsNewWorkflowExecutionDecisionAttributes";
-                    c.length(p + ".input", a.input(), Check.DATA_MAX)
-                            .duration(
-                                    p + ".executionStartToCloseTimeout", a.executionStartToCloseTimeout(), true, false)
-                            .optionalTaskList(p + ".taskList", a.taskList())
-                            .priority(p + ".taskPriority", a.taskPriority())
-                            .duration(p + ".taskStartToCloseTimeout", a.taskStartToCloseTimeout(), true, false)
-                            .tagList(p + ".tagList", a.hasTagList() ? a.tagList() : null)
-                            .optional(p + ".lambdaRole", a.lambdaRole(), 1, 1600);
+                    c.part(".continueAsNewWorkflowExecutionDecisionAttributes");
+                    c.length(".input", a.input(), Check.DATA_MAX)
+                            .duration(".executionStartToCloseTimeout", a.executionStartToCloseTimeout(), true, false)
+                            .optionalTaskList(".taskList", a.taskList())
+                            .priority(".taskPriority", a.taskPriority())
+                            .duration(".taskStartToCloseTimeout", a.taskStartToCloseTimeout(), true, false)
+                            .tagList(".tagList", a.hasTagList() ? a.tagList() : null)
+                            .optional(".lambdaRole", a.lambdaRole(), 1, 1600);
                     if (a.workflowTypeVersion() != null) {
-                        c.version(p + ".workflowTypeVersion", a.workflowTypeVersion());
+                        c.version(".workflowTypeVersion", a.workflowTypeVersion());
                     }
-                    Registry.childPolicy(c, p + ".childPolicy", a.childPolicyAsString());
+                    Registry.childPolicy(c, ".childPolicy", a.childPolicyAsString());
                 }
             }
             case RECORD_MARKER -> {
                 var a = d.recordMarkerDecisionAttributes();
-                String p = at + ".recordMarkerDecisionAttributes";
+                c.part(".recordMarkerDecisionAttributes");
                 if (a == null) {
-                    c.fail(p, null, "Member must not be null");
+                    c.fail("", null, "Member must not be null");
                     return;
                 }
-                c.length(p + ".markerName", a.markerName(), 1, Check.NAME_MAX)
-                        .length(p + ".details", a.details(), Check.DATA_MAX);
+                c.length(".markerName", a.markerName(), 1, Check.NAME_MAX)
+                        .length(".details", a.details(), Check.DATA_MAX);
             }
             case START_TIMER -> {
                 var a = d.startTimerDecisionAttributes();
-                String p = at + ".startTimerDecisionAttributes";
+                c.part(".startTimerDecisionAttributes");
                 if (a == null) {
-                    c.fail(p, null, "Member must not be null");
+                    c.fail("", null, "Member must not be null");
                     return;
                 }
-                c.name(p + ".timerId", a.timerId())
-                        .length(p + ".control", a.control(), Check.DATA_MAX)
-                        .duration(p + ".startToFireTimeout", a.startToFireTimeout(), false, true);
+                c.name(".timerId", a.timerId())
+                        .length(".control", a.control(), Check.DATA_MAX)
+                        .duration(".startToFireTimeout", a.startToFireTimeout(), false, true);
             }
             case CANCEL_TIMER -> {
                 var a = d.cancelTimerDecisionAttributes();
-                String p = at + ".cancelTimerDecisionAttributes";
+                c.part(".cancelTimerDecisionAttributes");
                 if (a == null) {
-                    c.fail(p, null, "Member must not be null");
+                    c.fail("", null, "Member must not be null");
                     return;
                 }
-                c.length(p + ".timerId", a.timerId(), 1, Check.NAME_MAX);
+                c.length(".timerId", a.timerId(), 1, Check.NAME_MAX);
             }
             case SIGNAL_EXTERNAL_WORKFLOW_EXECUTION -> {
                 var a = d.signalExternalWorkflowExecutionDecisionAttributes();
-                String p = at + ".signalExternalWorkflowExecutionDecisionAttributes";
+                c.part(".signalExternalWorkflowExecutionDecisionAttributes");
                 if (a == null) {
-                    c.fail(p, null, "Member must not be null");
+                    c.fail("", null, "Member must not be null");
                     return;
                 }
-                c.length(p + ".workflowId", a.workflowId(), 1, Check.NAME_MAX)
-                        .length(p + ".runId", a.runId(), Check.RUN_ID_MAX)
-                        .length(p + ".signalName", a.signalName(), 1, Check.NAME_MAX)
-                        .length(p + ".input", a.input(), Check.DATA_MAX)
-                        .length(p + ".control", a.control(), Check.DATA_MAX);
+                c.length(".workflowId", a.workflowId(), 1, Check.NAME_MAX)
+                        .length(".runId", a.runId(), Check.RUN_ID_MAX)
+                        .length(".signalName", a.signalName(), 1, Check.NAME_MAX)
+                        .length(".input", a.input(), Check.DATA_MAX)
+                        .length(".control", a.control(), Check.DATA_MAX);
             }
             case REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION -> {
                 var a = d.requestCancelExternalWorkflowExecutionDecisionAttributes();
-                String p = at + ".requestCancelExternalWorkflowExecutionDecisionAttributes";
+                c.part(".requestCancelExternalWorkflowExecutionDecisionAttributes");
                 if (a == null) {
-                    c.fail(p, null, "Member must not be null");
+                    c.fail("", null, "Member must not be null");
                     return;
                 }
-                c.length(p + ".workflowId", a.workflowId(), 1, Check.NAME_MAX)
-                        .length(p + ".runId", a.runId(), Check.RUN_ID_MAX)
-                        .length(p + ".control", a.control(), Check.DATA_MAX);
+                c.length(".workflowId", a.workflowId(), 1, Check.NAME_MAX)
+                        .length(".runId", a.runId(), Check.RUN_ID_MAX)
+                        .length(".control", a.control(), Check.DATA_MAX);
             }
             case START_CHILD_WORKFLOW_EXECUTION -> {
                 var a = d.startChildWorkflowExecutionDecisionAttributes();
-                String p = at + ".startChildWorkflowExecutionDecisionAttributes";
+                c.part(".startChildWorkflowExecutionDecisionAttributes");
                 if (a == null) {
-                    c.fail(p, null, "Member must not be null");
+                    c.fail("", null, "Member must not be null");
                     return;
                 }
                 if (a.workflowType() == null) {
-                    c.fail(p + ".workflowType", null, "Member must not be null");
+                    c.fail(".workflowType", null, "Member must not be null");
                 } else {
-                    c.name(p + ".workflowType.name", a.workflowType().name())
-                            .version(
-                                    p + ".workflowType.version",
-                                    a.workflowType().version());
+                    c.name(".workflowType.name", a.workflowType().name())
+                            .version(".workflowType.version", a.workflowType().version());
                 }
-                c.name(p + ".workflowId", a.workflowId())
-                        .length(p + ".control", a.control(), Check.DATA_MAX)
-                        .length(p + ".input", a.input(), Check.DATA_MAX)
-                        .duration(p + ".executionStartToCloseTimeout", a.executionStartToCloseTimeout(), true, false)
-                        .optionalTaskList(p + ".taskList", a.taskList())
-                        .priority(p + ".taskPriority", a.taskPriority())
-                        .duration(p + ".taskStartToCloseTimeout", a.taskStartToCloseTimeout(), true, false)
-                        .tagList(p + ".tagList", a.hasTagList() ? a.tagList() : null)
-                        .optional(p + ".lambdaRole", a.lambdaRole(), 1, 1600);
-                Registry.childPolicy(c, p + ".childPolicy", a.childPolicyAsString());
+                c.name(".workflowId", a.workflowId())
+                        .length(".control", a.control(), Check.DATA_MAX)
+                        .length(".input", a.input(), Check.DATA_MAX)
+                        .duration(".executionStartToCloseTimeout", a.executionStartToCloseTimeout(), true, false)
+                        .optionalTaskList(".taskList", a.taskList())
+                        .priority(".taskPriority", a.taskPriority())
+                        .duration(".taskStartToCloseTimeout", a.taskStartToCloseTimeout(), true, false)
+                        .tagList(".tagList", a.hasTagList() ? a.tagList() : null)
+                        .optional(".lambdaRole", a.lambdaRole(), 1, 1600);
+                Registry.childPolicy(c, ".childPolicy", a.childPolicyAsString());
             }
             case SCHEDULE_LAMBDA_FUNCTION -> {
                 var a = d.scheduleLambdaFunctionDecisionAttributes();
-                String p = at + ".scheduleLambdaFunctionDecisionAttributes";
+                c.part(".scheduleLambdaFunctionDecisionAttributes");
                 if (a == null) {
-                    c.fail(p, null, "Member must not be null");
+                    c.fail("", null, "Member must not be null");
                     return;
                 }
-                c.length(p + ".id", a.id(), 1, Check.NAME_MAX)
-                        .length(p + ".name", a.name(), 1, 64)
-                        .length(p + ".control", a.control(), Check.DATA_MAX)
-                        .length(p + ".input", a.input(), Check.DATA_MAX)
-                        .duration(p + ".startToCloseTimeout", a.startToCloseTimeout(), false, false);
+                c.length(".id", a.id(), 1, Check.NAME_MAX)
+                        .length(".name", a.name(), 1, 64)
+                        .length(".control", a.control(), Check.DATA_MAX)
+                        .length(".input", a.input(), Check.DATA_MAX)
+                        .duration(".startToCloseTimeout", a.startToCloseTimeout(), false, false);
                 if (a.startToCloseTimeout() != null) {
                     long s = Durations.parse(a.startToCloseTimeout(), false);
                     if (s != Durations.INVALID && (s < 1 || s > LAMBDA_MAX_SECONDS)) {
                         c.fail(
-                                p + ".startToCloseTimeout",
+                                ".startToCloseTimeout",
                                 a.startToCloseTimeout(),
                                 "Member must be from 1 to " + LAMBDA_MAX_SECONDS + " seconds");
                     }

@@ -34,6 +34,28 @@ final class Events {
 
     private Events() {}
 
+    /**
+     * Builds a run of events with one builder (a builder weighs as much as the event): each build
+     * copies the builder's fields, and the previous event's attributes are cleared before the next
+     * one's are set. Not thread-safe.
+     */
+    static final class Maker {
+        private final HistoryEvent.Builder builder = HistoryEvent.builder();
+        private EventType last;
+
+        HistoryEvent event(long eventId, long millis, EventType type, Object attributes) {
+            if (last != null && last != type) {
+                ATTRIBUTES.get(last).set(builder, null);
+            }
+            builder.eventId(eventId)
+                    .eventTimestamp(Instant.ofEpochMilli(millis))
+                    .eventType(type);
+            ATTRIBUTES.get(type).set(builder, attributes);
+            last = type;
+            return builder.build();
+        }
+    }
+
     static HistoryEvent event(long eventId, long millis, EventType type, Object attributes) {
         HistoryEvent.Builder b = HistoryEvent.builder()
                 .eventId(eventId)

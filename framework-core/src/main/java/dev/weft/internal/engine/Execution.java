@@ -307,8 +307,9 @@ final class Execution {
             throw new IndexOutOfBoundsException("[BUG] events " + from + ".." + to + " of " + eventCount);
         }
         List<HistoryEvent> events = new ArrayList<>(to - from);
+        Events.Maker maker = new Events.Maker();
         for (int i = from; i < to; i++) {
-            events.add(Events.event(i + 1L, eventTimes[i], eventTypes[i], eventAttributes[i]));
+            events.add(maker.event(i + 1L, eventTimes[i], eventTypes[i], eventAttributes[i]));
         }
         return events;
     }
