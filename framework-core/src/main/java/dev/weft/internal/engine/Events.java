@@ -57,11 +57,6 @@ final class Events {
     }
 
     static HistoryEvent event(long eventId, long millis, EventType type, Object attributes) {
-        HistoryEvent.Builder b = HistoryEvent.builder()
-                .eventId(eventId)
-                .eventTimestamp(Instant.ofEpochMilli(millis))
-                .eventType(type);
-        ATTRIBUTES.get(type).set(b, attributes);
-        return b.build();
+        return new Maker().event(eventId, millis, type, attributes);
     }
 }

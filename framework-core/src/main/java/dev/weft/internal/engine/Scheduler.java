@@ -96,10 +96,11 @@ final class Scheduler implements AutoCloseable {
 
     /** Runs {@code action} at {@code deadline} (epoch millis). */
     Timer at(long deadline, boolean historyDeadline, Runnable action) {
+        long span = deadline - now(); // Read outside the lock: it only picks the lane.
         lock.lock();
         try {
             Timer timer = new Timer(deadline, seq++, historyDeadline, action);
-            (historyDeadline ? history : housekeeping).add(timer, deadline - now());
+            (historyDeadline ? history : housekeeping).add(timer, span);
             // Only a deadline earlier than the one waited for wakes the thread: most (timeouts,
             // poll expiries) come later, and are cancelled before they fall due.
             if (virtual ? deadline <= virtualNow && waitingUntil != Long.MIN_VALUE : deadline < waitingUntil) {
